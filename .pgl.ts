@@ -1,0 +1,12 @@
+import { PGlite } from '@electric-sql/pglite';
+let t = performance.now();
+const a = await PGlite.create();
+console.log('fresh in-memory', Math.round(performance.now() - t));
+await a.exec('create table x(i int)');
+t = performance.now();
+const dump = await a.dumpDataDir('none');
+console.log('dump', Math.round(performance.now() - t), dump.size);
+t = performance.now();
+const b = await PGlite.create({ loadDataDir: dump });
+await b.query('select * from x');
+console.log('load from dump', Math.round(performance.now() - t));

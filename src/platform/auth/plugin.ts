@@ -1,0 +1,94 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Actor } from './actor.ts';
+import { buildActor } from './build-actor.ts';
+import { errors } from '../errors.ts';
+import { loadSession, SESSION_COOKIE, type SessionRow } from './sessions.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionRow | null;
+    /** Set when the cookie named a session that has timed out, so the client can say why. */
+    sessionExpired: boolean;
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const CSRF_HEADER = 'x-csrf-token';
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export function sessionCookieOptions(secure: boolean) {
+  return { path: '/', httpOnly: true, secure, sameSite: 'strict' as const };
+}
+
+/**
+ * Resolves the session cookie into request.actor for every /api request and
+ * enforces CSRF protection: a state-changing request inside a session must carry
+ * the session's CSRF token in a header (which another site cannot read or set);
+ * one without a session must at least carry our client header, which a plain
+ * cross-site form cannot send.
+ */
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionExpired', false);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const { db, clock } = app.deps;
+      const resolved = await db.db.transaction(async (tx) => {
+        const loaded = await loadSession(tx, clock, token);
+        if (loaded.state !== 'active') return { loaded, actor: null };
+        return { loaded, actor: await buildActor(tx, clock, loaded.session) };
+      });
+      if (resolved.loaded.state === 'active') {
+        request.session = resolved.loaded.session;
+        request.actor = resolved.actor;
+      } else {
+        request.sessionExpired = resolved.loaded.state !== 'unknown' && resolved.loaded.state !== 'ended';
+        reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(app.deps.config.cookieSecure));
+      }
+    }
+    if (UNSAFE_METHODS.has(request.method)) checkCsrf(request);
+  });
+});
+
+function checkCsrf(request: FastifyRequest) {
+  const header = request.headers[CSRF_HEADER];
+  const presented = Array.isArray(header) ? header[0] : header;
+  if (request.session) {
+    if (!presented || !sameToken(presented, request.session.csrfToken)) throw errors.csrf();
+    return;
+  }
+  if (!presented) throw errors.csrf();
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw request.sessionExpired ? errors.sessionExpired() : errors.unauthenticated();
+  return request.actor;
+}
+
+export function requireCitizen(request: FastifyRequest) {
+  const actor = requireActor(request);
+  if (actor.kind !== 'citizen') throw errors.forbidden();
+  return actor;
+}
+
+export function requireStaff(request: FastifyRequest) {
+  const actor = requireActor(request);
+  if (actor.kind !== 'staff') throw errors.forbidden();
+  return actor;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
+  reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(secure));
+}

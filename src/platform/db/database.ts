@@ -1,0 +1,28 @@
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/**
+ * The Drizzle handle every store function receives. It is the same type for the
+ * outer database and for a transaction, so a store function cannot tell — and
+ * must not care — whether it runs inside one. Services open the transaction.
+ */
+export type Database = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+export type Tx = Database;
+
+/** A raw session for the migration runner: one connection, plain SQL. */
+export type SqlSession = {
+  query: <Row = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<Row[]>;
+  exec: (sql: string) => Promise<void>;
+  /** Runs fn in one transaction on this session. */
+  transaction: (fn: (session: SqlSession) => Promise<void>) => Promise<void>;
+  release: () => Promise<void>;
+};
+
+export type DatabaseHandle = {
+  kind: 'pglite' | 'postgres';
+  db: Database;
+  openSession: () => Promise<SqlSession>;
+  ping: () => Promise<void>;
+  /** PGlite only: the whole database as a tarball, loadable with loadDataDir (test templates). */
+  snapshot?: () => Promise<Blob>;
+  close: () => Promise<void>;
+};

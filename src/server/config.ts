@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Everything Nära reads from the environment, validated once at start.
+ * A wrong value stops the process with a message naming the variable,
+ * rather than failing later in some request.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  DEMO_MODE: booleanFlag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  COOKIE_SECURE: booleanFlag.default(true),
+  PATIENT_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
+  STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  WEB_DIST_DIR: z.string().default('./dist/web'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** PGlite's folder; undefined means in-memory (tests). */
+  dataDir: string | undefined;
+  databaseUrl: string | undefined;
+  demoMode: boolean;
+  logLevel: string;
+  cookieSecure: boolean;
+  session: { patientIdleMinutes: number; staffIdleMinutes: number; absoluteHours: number };
+  rateLimit: { perMinute: number; loginPerMinute: number };
+  webDistDir: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  // Demo mode is on by default for a development checkout and must be asked for in production.
+  const demoMode = values.DEMO_MODE ?? values.NODE_ENV !== 'production';
+  if (values.NODE_ENV === 'production' && demoMode) {
+    throw new ConfigError(
+      'DEMO_MODE=true is refused when NODE_ENV=production: the demo login would let anyone in as any persona.',
+    );
+  }
+  return {
+    env: values.NODE_ENV,
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: path.resolve(values.DATA_DIR),
+    databaseUrl: values.DATABASE_URL,
+    demoMode,
+    logLevel: values.LOG_LEVEL,
+    cookieSecure: values.COOKIE_SECURE,
+    session: {
+      patientIdleMinutes: values.PATIENT_IDLE_MINUTES,
+      staffIdleMinutes: values.STAFF_IDLE_MINUTES,
+      absoluteHours: values.SESSION_ABSOLUTE_HOURS,
+    },
+    rateLimit: { perMinute: values.RATE_LIMIT_PER_MINUTE, loginPerMinute: values.LOGIN_RATE_LIMIT_PER_MINUTE },
+    webDistDir: path.resolve(values.WEB_DIST_DIR),
+  };
+}
