@@ -1,4 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { accessLogRoutes } from '../features/access-log/routes.ts';
+import { adminOverviewRoutes } from '../features/admin-overview/routes.ts';
+import { patientLookupRoutes } from '../features/patient-lookup/routes.ts';
 
-/** Every feature's routes, registered in this order. A new feature adds itself here. */
-export const features: FastifyPluginAsync[] = [];
+/** Every feature's routes. A new feature adds itself here. */
+export const features: FastifyPluginAsync[] = [patientLookupRoutes, accessLogRoutes, adminOverviewRoutes];

@@ -1,4 +1,3 @@
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { stockholmDate } from '../../lib/stockholm-time.ts';
 import type { Actor, CitizenActor } from '../auth/actor.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.ts';
@@ -6,23 +5,12 @@ import type { Tx } from '../db/database.ts';
 import { errors } from '../errors.ts';
 import { listRepresentationsOf } from '../people/store.ts';
 import { isAcceptableEmergencyReason, representationIsActive, type ProxyScope } from './policy.ts';
-import { careRelations } from './tables.ts';
+import { listCareRelationsAt } from './store.ts';
 
 export type PatientAccessBasis = 'self' | 'representative' | 'care_relation' | 'emergency';
 
 export async function hasActiveCareRelation(tx: Tx, at: Date, unitId: string, patientId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: careRelations.id })
-    .from(careRelations)
-    .where(
-      and(
-        eq(careRelations.unitId, unitId),
-        eq(careRelations.patientId, patientId),
-        or(isNull(careRelations.endedAt), gt(careRelations.endedAt, at)),
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
+  return (await listCareRelationsAt(tx, at, unitId, patientId)).length > 0;
 }
 
 /** May this citizen act for that person now (themselves, a child under 13, or a principal within scope)? */

@@ -26,3 +26,9 @@ export type DatabaseHandle = {
   snapshot?: () => Promise<Blob>;
   close: () => Promise<void>;
 };
+
+/** Raw SQL with typed rows; both drivers answer { rows }. Prefer the query builder; this is for the odd statement it cannot express. */
+export async function executeRows<Row>(db: Database, query: Parameters<Database['execute']>[0]): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}

@@ -9,6 +9,8 @@ type Response = Awaited<ReturnType<FastifyInstance['inject']>>;
 export type TestClient = {
   get: (url: string, headers?: Record<string, string>) => Promise<Response>;
   post: (url: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
+  put: (url: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
+  delete: (url: string, headers?: Record<string, string>) => Promise<Response>;
   cookie: string;
   csrfToken: string;
 };
@@ -46,16 +48,14 @@ export async function loginAs(
   const cookie = `nara_session=${setCookie!.value}`;
   const session = await app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
   const csrfToken = (session.json() as { csrfToken: string }).csrfToken;
+  const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, body: unknown, headers: Record<string, string>) =>
+    app.inject({ method, url, payload: body as InjectOptions['payload'], headers: { cookie, 'x-csrf-token': csrfToken, ...headers } });
   return {
     cookie,
     csrfToken,
     get: (url, headers = {}) => app.inject({ method: 'GET', url, headers: { cookie, ...headers } }),
-    post: (url, body, headers = {}) =>
-      app.inject({
-        method: 'POST',
-        url,
-        payload: body as InjectOptions['payload'],
-        headers: { cookie, 'x-csrf-token': csrfToken, ...headers },
-      }),
+    post: (url, body, headers = {}) => send('POST', url, body, headers),
+    put: (url, body, headers = {}) => send('PUT', url, body, headers),
+    delete: (url, headers = {}) => send('DELETE', url, undefined, headers),
   };
 }
