@@ -76,6 +76,8 @@ export function pickLanguage(acceptLanguage: string | undefined): Language {
       const quality = params.find((p) => p.trim().startsWith('q='));
       return { tag: tag.toLowerCase(), q: quality ? Number(quality.split('=')[1]) : 1 };
     })
+    // q=0 means "not acceptable" (RFC 9110 §12.4.2); an unreadable weight is ignored too.
+    .filter(({ q }) => q > 0)
     .sort((a, b) => b.q - a.q);
   for (const { tag } of preferred) {
     if (tag.startsWith('sv')) return 'sv';

@@ -12,7 +12,8 @@ const booleanFlag = z
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Checked for emptiness first: coercion would turn PORT= (empty) into 0, a random port.
+  PORT: z.string().trim().min(1, 'must not be empty').pipe(z.coerce.number<string>().int().min(0).max(65535)).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),

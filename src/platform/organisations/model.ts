@@ -39,7 +39,7 @@ export const careUnitKindLabels: Record<CareUnitKind, { sv: string; en: string }
 
 /** Every organisation has package 1; 2 and 3 are chosen. Returns the normalised set or a reason it is invalid. */
 export function normaliseOptionPackages(packages: readonly number[]): number[] | { invalid: string } {
-  const unique = [...new Set(packages)].sort();
+  const unique = [...new Set(packages)].sort((a, b) => a - b);
   const unknown = unique.filter((p) => !(p in optionPackages));
   if (unknown.length > 0) return { invalid: `unknown option package ${unknown.join(', ')}` };
   if (!unique.includes(1)) return { invalid: 'option package 1 (information exchange) is the base and cannot be left out' };
