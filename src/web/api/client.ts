@@ -1,0 +1,70 @@
+import { currentLanguage } from '../i18n/i18n.tsx';
+
+/**
+ * The one way the web app talks to the server: JSON in and out, the page's
+ * language in Accept-Language, the session's CSRF token on every change, and
+ * errors turned into ApiError with the server's code and localised message.
+ */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details: unknown;
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+let csrfToken = '';
+/** Set from the session description whenever it is read. */
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
+type Listener = (error: ApiError) => void;
+const sessionEndListeners = new Set<Listener>();
+/** Called when the server says the session has ended, so the shell can send the user to log in. */
+export function onSessionEnded(listener: Listener) {
+  sessionEndListeners.add(listener);
+  return () => sessionEndListeners.delete(listener);
+}
+
+let lastRequestAt = Date.now();
+/** When the page last called the server; each call keeps the server session alive, so the idle clock starts here. */
+export function lastApiActivity(): number {
+  return lastRequestAt;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  lastRequestAt = Date.now();
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      'accept-language': currentLanguage(),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(method !== 'GET' ? { 'x-csrf-token': csrfToken || 'none' } : {}),
+      ...headers,
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!response.ok) {
+    const error = (parsed as { error?: { code: string; message: string; details?: unknown } } | undefined)?.error;
+    const apiError = new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? (currentLanguage() === 'sv' ? 'Något gick fel. Försök igen.' : 'Something went wrong. Please try again.'),
+      error?.details,
+    );
+    if (apiError.code === 'session_expired' || (apiError.status === 401 && csrfToken)) {
+      for (const listener of sessionEndListeners) listener(apiError);
+    }
+    throw apiError;
+  }
+  return parsed as T;
+}

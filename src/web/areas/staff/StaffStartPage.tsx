@@ -1,0 +1,71 @@
+import { Link } from 'react-router';
+import { careUnitKindLabels, type CareUnitKind } from '../../../platform/organisations/model.ts';
+import { professionLabel } from '../../../lib/professions.ts';
+import { useLanguage, useTexts } from '../../i18n/i18n.tsx';
+import type { SignedIn } from '../../layout/RequireSession.tsx';
+
+const texts = {
+  sv: {
+    greeting: (name: string) => `Välkommen, ${name}`,
+    at: (profession: string, unit: string, kind: string) => `${profession} på ${unit} (${kind}).`,
+    roles: 'Dina roller här',
+    roleNames: { clinician: 'Vårdande', receptionist: 'Reception', unit_admin: 'Enhetsadministratör' } as Record<string, string>,
+    noUnit: 'Du är inte kopplad till någon vårdenhet.',
+    what: 'Det här kan du göra',
+    lookup: 'Sök patient',
+    lookupBody: 'Öppna en patients översikt med personnummer. Kräver vårdrelation med enheten, eller nödåtkomst med angivet skäl.',
+    admin: 'Administration',
+    adminBody: 'Organisationer, avtalspaket och enheter.',
+  },
+  en: {
+    greeting: (name: string) => `Welcome, ${name}`,
+    at: (profession: string, unit: string, kind: string) => `${profession} at ${unit} (${kind}).`,
+    roles: 'Your roles here',
+    roleNames: { clinician: 'Clinical', receptionist: 'Reception', unit_admin: 'Unit administrator' } as Record<string, string>,
+    noUnit: 'You are not attached to any care unit.',
+    what: 'What you can do',
+    lookup: 'Find patient',
+    lookupBody: "Open a patient's overview by identity number. Requires a care relation with the unit, or emergency access with a stated reason.",
+    admin: 'Administration',
+    adminBody: 'Organisations, option packages and units.',
+  },
+};
+
+export default function StaffStartPage({ session }: { session: SignedIn }) {
+  const t = useTexts(texts);
+  const { language } = useLanguage();
+  const staff = session.staff!;
+  const unit = staff.units.find((candidate) => candidate.id === staff.activeUnitId);
+  return (
+    <>
+      <h1>{t.greeting(session.displayName)}</h1>
+      {unit ? (
+        <>
+          <p className="lead">
+            {t.at(professionLabel(staff.profession, language), unit.name, careUnitKindLabels[unit.kind as CareUnitKind]?.[language] ?? unit.kind)}
+          </p>
+          <p>
+            {t.roles}: {unit.roles.map((role) => t.roleNames[role] ?? role).join(', ')}
+          </p>
+        </>
+      ) : (
+        <p>{t.noUnit}</p>
+      )}
+      <h2>{t.what}</h2>
+      <div className="grid">
+        {unit && (
+          <Link to="/arbetsyta/patient" className="card card--link">
+            <h3>{t.lookup}</h3>
+            <p>{t.lookupBody}</p>
+          </Link>
+        )}
+        {staff.administeredOrganisations.length > 0 && (
+          <Link to="/admin" className="card card--link">
+            <h3>{t.admin}</h3>
+            <p>{t.adminBody}</p>
+          </Link>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { Link } from 'react-router';
+import { useSession } from '../api/session.ts';
+import { useTexts } from '../i18n/i18n.tsx';
+import { AppLayout } from '../layout/AppLayout.tsx';
+import { homeOf } from '../layout/RequireSession.tsx';
+
+const texts = {
+  sv: {
+    title: 'Nära – en väg in till vården',
+    lead: 'Kontakta din vårdcentral, se vem som läst dina uppgifter och sköt dina vårdärenden – för dig själv, ditt barn eller den du är ombud för.',
+    citizen: 'För invånare',
+    citizenBody: 'Logga in för att komma till dina e-tjänster.',
+    staff: 'För medarbetare',
+    staffBody: 'Arbetsytan för vårdcentraler, sjukhus, kommunens hälso- och sjukvård och elevhälsan.',
+    admin: 'För administratörer',
+    adminBody: 'Organisationer, avtalspaket och enheter i regionen.',
+    login: 'Logga in',
+    continue: 'Fortsätt till din startsida',
+    emergency: 'Vid livshotande tillstånd, ring 112. För sjukvårdsrådgivning, ring 1177.',
+  },
+  en: {
+    title: 'Nära – one way into care',
+    lead: 'Contact your health centre, see who has read your records and handle your care matters – for yourself, your child or someone you are a proxy for.',
+    citizen: 'For citizens',
+    citizenBody: 'Log in to reach your e-services.',
+    staff: 'For staff',
+    staffBody: 'The workspace for health centres, hospitals, municipal health care and school health.',
+    admin: 'For administrators',
+    adminBody: 'Organisations, option packages and units in the region.',
+    login: 'Log in',
+    continue: 'Continue to your start page',
+    emergency: 'In a life-threatening emergency, call 112. For health care advice, call 1177.',
+  },
+};
+
+export default function HomePage() {
+  const t = useTexts(texts);
+  const session = useSession();
+  const signedIn = session.data?.authenticated ? session.data : null;
+  return (
+    <AppLayout>
+      <h1>{t.title}</h1>
+      <p className="lead">{t.lead}</p>
+      <div className="alert" role="note">
+        {t.emergency}
+      </div>
+      {signedIn ? (
+        <p>
+          <Link className="button" to={homeOf(signedIn)}>
+            {t.continue}
+          </Link>
+        </p>
+      ) : (
+        <div className="grid">
+          {[
+            { title: t.citizen, body: t.citizenBody },
+            { title: t.staff, body: t.staffBody },
+            { title: t.admin, body: t.adminBody },
+          ].map((card) => (
+            <Link key={card.title} className="card card--link" to="/logga-in">
+              <h2>{card.title}</h2>
+              <p>{card.body}</p>
+              <span className="button">{t.login}</span>
+            </Link>
+          ))}
+        </div>
+      )}
+    </AppLayout>
+  );
+}
