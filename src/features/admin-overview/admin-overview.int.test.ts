@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { executeRows } from '../../platform/db/database.ts';
 import { loginAs } from '../../platform/testing/client.ts';
 import { makeCareRelation, makeOrganisation, makePerson, makeStaff, makeUnit } from '../../platform/testing/builders.ts';
@@ -77,10 +78,18 @@ describe('the audit log', () => {
     await expect(t.db.db.execute(sql`delete from audit_log`)).rejects.toMatchObject(refusedByTrigger);
 
     // Someone with database access slips a row in without the chain: verification finds it.
-    await t.db.db.execute(sql`insert into audit_log (occurred_at, actor_kind, action, object_type, prev_hash, hash)
-      values (now(), 'staff', 'read', 'patient_summary', 'forged', 'forged-${sql.raw(String(Date.now()))}')`);
-    const broken = (await client.get('/api/admin/audit/verification')).json();
-    expect(broken.ok).toBe(false);
-    expect(broken.firstProblem.problem).toBe('broken_link');
+    // Done in a transaction that is rolled back, so the shared test database stays intact.
+    const rollback = new Error('rollback');
+    await expect(
+      t.db.db.transaction(async (tx) => {
+        await tx.execute(sql`insert into audit_log (occurred_at, actor_kind, action, object_type, prev_hash, hash)
+          values (now(), 'staff', 'read', 'patient_summary', 'forged', ${`forged-${Date.now()}`})`);
+        const broken = await verifyAuditChain(tx);
+        expect(broken.ok).toBe(false);
+        expect(broken.firstProblem?.problem).toBe('broken_link');
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect((await client.get('/api/admin/audit/verification')).json().ok).toBe(true);
   });
 });

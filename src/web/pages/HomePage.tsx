@@ -7,7 +7,7 @@ import { homeOf } from '../layout/RequireSession.tsx';
 const texts = {
   sv: {
     title: 'Nära – en väg in till vården',
-    lead: 'Kontakta din vårdcentral, se vem som läst dina uppgifter och sköt dina vårdärenden – för dig själv, ditt barn eller den du är ombud för.',
+    lead: 'Dina e-tjänster i vården på ett ställe – för dig själv, ditt barn eller den du är ombud för. Och för vården: en arbetsyta för alla enheter i regionen och kommunerna.',
     citizen: 'För invånare',
     citizenBody: 'Logga in för att komma till dina e-tjänster.',
     staff: 'För medarbetare',
@@ -20,7 +20,7 @@ const texts = {
   },
   en: {
     title: 'Nära – one way into care',
-    lead: 'Contact your health centre, see who has read your records and handle your care matters – for yourself, your child or someone you are a proxy for.',
+    lead: 'Your e-services in care in one place – for yourself, your child or someone you are a proxy for. And for care staff: one workspace for every unit in the region and its municipalities.',
     citizen: 'For citizens',
     citizenBody: 'Log in to reach your e-services.',
     staff: 'For staff',
