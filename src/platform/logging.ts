@@ -1,12 +1,14 @@
 import type { FastifyServerOptions } from 'fastify';
+import type { Writable } from 'node:stream';
 
 /**
  * Structured logs with the request id. Nothing that identifies a patient is
  * logged: no bodies, no cookies or tokens, only method, route and status.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: Writable): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
       censor: '[redacted]',

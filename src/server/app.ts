@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import type { Clock } from '../platform/clock.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
 import { authPlugin } from '../platform/auth/plugin.ts';
@@ -32,9 +33,9 @@ declare module 'fastify' {
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Assembles the server: platform plugins first, then each feature's routes. */
-export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, options: { logger?: boolean; logStream?: Writable } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(deps.config.logLevel),
+    logger: options.logger === false ? false : loggerOptions(deps.config.logLevel, options.logStream),
     // A caller's request id is kept when it looks like one, so a trace crosses services.
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];

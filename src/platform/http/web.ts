@@ -25,7 +25,7 @@ export async function installWeb(app: FastifyInstance, distDir: string) {
   }
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/';
-    if (pathname.startsWith('/api/') || pathname === '/api' || request.method !== 'GET' || path.extname(pathname)) {
+    if (pathname.startsWith('/api/') || pathname === '/api' || (request.method !== 'GET' && request.method !== 'HEAD') || path.extname(pathname)) {
       return sendError(request, reply, new AppError('route_not_found', 404, { sv: 'Adressen finns inte.', en: 'No such address.' }));
     }
     if (!built) {

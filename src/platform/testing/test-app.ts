@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import type { Writable } from 'node:stream';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { fixedClock } from '../clock.ts';
@@ -20,7 +21,7 @@ export type TestApp = {
  * their own rows with the builders and never rely on others' data).
  */
 export async function createTestApp(
-  options: { now?: string; demoMode?: boolean; env?: Record<string, string> } = {},
+  options: { now?: string; demoMode?: boolean; env?: Record<string, string>; logStream?: Writable } = {},
 ): Promise<TestApp> {
   const url = process.env.DATABASE_URL;
   const db = url
@@ -30,11 +31,11 @@ export async function createTestApp(
   const config = loadConfig({
     NODE_ENV: 'test',
     DEMO_MODE: String(options.demoMode ?? true),
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: options.logStream ? 'info' : 'silent',
     WEB_DIST_DIR: '/nonexistent-web-dist',
     ...options.env,
   });
-  const app = await buildApp({ config, db, clock, isReady: () => true }, { logger: false });
+  const app = await buildApp({ config, db, clock, isReady: () => true }, options.logStream ? { logStream: options.logStream } : { logger: false });
   await app.ready();
   return {
     app,
