@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, api } from '../../../web/api/client.ts';
 import { formatDate, useLanguage, useTexts } from '../../../web/i18n/i18n.tsx';
 import type { PatientLookupRequest, PatientSummary } from '../contract.ts';
@@ -66,7 +66,6 @@ export default function PatientLookupPage({ canUseEmergencyAccess }: { canUseEme
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const lookup = useMutation({
     mutationFn: (request: PatientLookupRequest) => api<PatientSummary>('POST', '/api/staff/patients/lookup', request),
-    onSuccess: () => setTimeout(() => resultHeading.current?.focus(), 0),
   });
   const error = lookup.error instanceof ApiError ? lookup.error : null;
   const needsEmergency = error?.code === 'no_care_relation' && canUseEmergencyAccess;
@@ -77,6 +76,11 @@ export default function PatientLookupPage({ canUseEmergencyAccess }: { canUseEme
     lookup.mutate({ identityNumber, ...(withReason ? { emergencyReason: reason } : {}) });
   };
   const patient = lookup.data;
+  // Move focus to the result once it is on the page, so screen readers announce it and the
+  // keyboard is not left on the emergency form's button, which disappears with the result.
+  useEffect(() => {
+    if (patient) resultHeading.current?.focus();
+  }, [patient]);
 
   return (
     <>
@@ -111,8 +115,9 @@ export default function PatientLookupPage({ canUseEmergencyAccess }: { canUseEme
       </form>
 
       {error?.code === 'no_care_relation' && (
-        <div className="alert alert--warning" role="alert">
-          <p>{error.message}</p>
+        <div className="alert alert--warning">
+          {/* Only the message is announced; the form below is read when the user moves to it. */}
+          <p role="alert">{error.message}</p>
           {needsEmergency && (
             <form onSubmit={(event) => submit(event, true)} noValidate>
               <h2>{t.emergencyTitle}</h2>
