@@ -3,9 +3,9 @@ import { systemClock } from '../platform/clock.ts';
 import { databaseOptionsFrom, openDatabase } from '../platform/db/connect.ts';
 import { DataDirLockedError } from '../platform/db/lockfile.ts';
 import { migrate } from '../platform/db/migrate.ts';
-import { loadDemoRegionIfEmpty } from '../platform/demo/load.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { loadContent } from './content.ts';
 
 /**
  * The process: configuration, database, migrations, demo data, HTTP, and an
@@ -43,10 +43,7 @@ async function main() {
   } finally {
     await session.release();
   }
-  if (config.demoMode) {
-    const loaded = await loadDemoRegionIfEmpty(db.db);
-    if (loaded) log.info(loaded, 'demo region loaded');
-  }
+  await loadContent(db.db, systemClock, { demoMode: config.demoMode, log });
   app = await buildApp({ config, db, clock: systemClock, isReady: () => ready });
   await app.listen({ port: config.port, host: config.host });
   ready = true;

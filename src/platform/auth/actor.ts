@@ -3,7 +3,8 @@
  * current user" from a global. A citizen may act for someone else (a child as
  * guardian, or a principal as proxy); staff act at one unit at a time.
  */
-export const unitRoles = ['clinician', 'receptionist', 'unit_admin'] as const;
+/** unit_manager is the verksamhetschef, who appoints the unit's administrators (B6). */
+export const unitRoles = ['clinician', 'receptionist', 'unit_admin', 'unit_manager'] as const;
 export type UnitRole = (typeof unitRoles)[number];
 
 export type CitizenActor = {

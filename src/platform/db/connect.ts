@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -58,6 +59,8 @@ async function openPglite(options: { dataDir: string | undefined; loadDataDir?: 
   try {
     client = await PGlite.create(options.dataDir ? `${options.dataDir}/pgdata` : undefined, {
       loadDataDir: options.loadDataDir,
+      // Extensions the migrations create must be loaded into PGlite's WASM build first.
+      extensions: { pg_trgm },
     });
   } catch (error) {
     lock?.release();

@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../platform/clock.ts';
+import type { Database } from '../platform/db/database.ts';
+import { loadDemoRegionIfEmpty } from '../platform/demo/load.ts';
+import { loadDemoProfilesIfEmpty } from '../features/care-units/content.ts';
+import { loadCatalogueIfEmpty, loadDemoActivationsIfEmpty } from '../features/e-services/content.ts';
+
+/**
+ * Content loaded at start into an empty database, in order: the regional
+ * catalogue always; the demo region only in demo mode. Each loader does nothing
+ * when its data is already there, so restarts never duplicate anything.
+ */
+export async function loadContent(db: Database, clock: Clock, options: { demoMode: boolean; log?: Pick<Logger, 'info'> }) {
+  const report = (what: string, result: object | null) => {
+    if (result) options.log?.info(result, `${what} loaded`);
+  };
+  report('e-service catalogue', await loadCatalogueIfEmpty(db));
+  if (!options.demoMode) return;
+  report('demo region', await loadDemoRegionIfEmpty(db));
+  report('demo unit profiles', await loadDemoProfilesIfEmpty(db));
+  report('demo e-service activations', await loadDemoActivationsIfEmpty(db, clock.now()));
+}
