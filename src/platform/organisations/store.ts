@@ -54,3 +54,17 @@ export async function listUnitsWithCounts(tx: Tx, at: Date, organisationIds: str
 export async function setOptionPackages(tx: Tx, organisationId: string, packages: number[]): Promise<void> {
   await tx.update(organisations).set({ optionPackages: packages }).where(eq(organisations.id, organisationId));
 }
+
+export async function findUnit(tx: Tx, id: string) {
+  const [row] = await tx.select().from(careUnits).where(eq(careUnits.id, id));
+  return row;
+}
+
+/** Every unit with its organisation, for region-wide overviews. */
+export async function listUnitsWithOrganisation(tx: Tx) {
+  return tx
+    .select({ id: careUnits.id, name: careUnits.name, kind: careUnits.kind, locality: careUnits.locality, organisationId: organisations.id, organisationName: organisations.name })
+    .from(careUnits)
+    .innerJoin(organisations, eq(organisations.id, careUnits.organisationId))
+    .orderBy(organisations.name, careUnits.name);
+}
