@@ -75,43 +75,65 @@ export function weekScheduleFor(hours: OpeningHours, fromDate: string, days = 7)
 type Span = { startMs: number; endMs: number };
 
 /**
- * The openings from `firstDate` for `days` days as instants, with touching ones joined: an
- * interval ending at 24:00 and one starting at 00:00 the next day make one opening, as do
+ * Adds one date's openings as instants to `spans`, joining touching ones: an interval
+ * ending at 24:00 and one starting at 00:00 the next day make one opening, as do
  * 08:00–12:00 and 12:00–17:00. Converting each end separately keeps DST right (the day of
  * the spring switch has 23 hours, the autumn one 25).
  */
-function openingSpans(hours: OpeningHours, firstDate: string, days: number): Span[] {
-  const spans: Span[] = [];
-  for (let offset = 0; offset < days; offset++) {
-    const date = addDays(firstDate, offset);
-    for (const [opens, closes] of intervalsOn(hours, date).intervals) {
-      const startMs = stockholmLocalToUtc(date, opens).getTime();
-      const endMs = stockholmLocalToUtc(date, closes).getTime();
-      // On the spring-forward night 02:30–03:00 reads as 03:30–03:00 (a time in the missing
-      // hour is moved forward by an hour): it takes no time, so it is not an opening.
-      if (endMs <= startMs) continue;
-      const previous = spans.at(-1);
-      if (previous && previous.endMs >= startMs) previous.endMs = Math.max(previous.endMs, endMs);
-      else spans.push({ startMs, endMs });
-    }
+function addOpeningSpans(spans: Span[], hours: OpeningHours, date: string): void {
+  for (const [opens, closes] of intervalsOn(hours, date).intervals) {
+    const startMs = stockholmLocalToUtc(date, opens).getTime();
+    const endMs = stockholmLocalToUtc(date, closes).getTime();
+    // On the spring-forward night 02:30–03:00 reads as 03:30–03:00 (a time in the missing
+    // hour is moved forward by an hour): it takes no time, so it is not an opening.
+    if (endMs <= startMs) continue;
+    const previous = spans.at(-1);
+    if (previous && previous.endMs >= startMs) previous.endMs = Math.max(previous.endMs, endMs);
+    else spans.push({ startMs, endMs });
   }
-  return spans;
 }
 
-/** Whether the unit is open at `at`, and when that changes. */
+/**
+ * Whether the unit is open at `at`, and when that changes. Days are added one at a time
+ * and the walk stops as soon as the answer is known (usually today or tomorrow): search
+ * pages ask this of every unit in the region.
+ */
 export function openingStatus(hours: OpeningHours, at: Date): OpeningStatus {
   const atMs = at.getTime();
   if (Number.isNaN(atMs)) throw new RangeError('The instant is not a valid date');
   const today = stockholmDate(at);
-  const spans = openingSpans(hours, today, Math.max(CLOSING_LOOKAHEAD_DAYS, OPENING_LOOKAHEAD_DAYS) + 1);
+  const spans: Span[] = [];
+  let current: Span | undefined;
+  let next: Span | undefined;
+  for (let offset = 0; offset <= Math.max(CLOSING_LOOKAHEAD_DAYS, OPENING_LOOKAHEAD_DAYS); offset++) {
+    const date = addDays(today, offset);
+    addOpeningSpans(spans, hours, date);
+    current ??= spans.find(({ startMs, endMs }) => startMs <= atMs && atMs < endMs);
+    // An opening that reaches midnight may go on tomorrow; one that ends before it is settled.
+    if (current && current.endMs < stockholmLocalToUtc(date, '24:00').getTime()) break;
+    if (!current) {
+      next = spans.find(({ startMs }) => startMs > atMs);
+      if (next) break;
+    }
+  }
 
-  const current = spans.find(({ startMs, endMs }) => startMs <= atMs && atMs < endMs);
   if (current) {
     const lookaheadEndMs = stockholmLocalToUtc(addDays(today, CLOSING_LOOKAHEAD_DAYS), '24:00').getTime();
     const closesAt = current.endMs <= lookaheadEndMs ? new Date(current.endMs) : undefined;
     return { open: true, ...(closesAt && { closesAt }), today: intervalsOn(hours, today) };
   }
+  const opensAt = next && next.startMs < stockholmLocalToUtc(addDays(today, OPENING_LOOKAHEAD_DAYS), '24:00').getTime() ? new Date(next.startMs) : undefined;
+  return { open: false, ...(opensAt && { opensAt }), today: intervalsOn(hours, today) };
+}
 
-  const next = spans.find(({ startMs }) => startMs > atMs);
-  return { open: false, ...(next && { opensAt: new Date(next.startMs) }), today: intervalsOn(hours, today) };
+const stockholmClockTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * Just "is it open now": today's intervals against the Stockholm wall clock. Enough,
+ * because an opening across midnight is two intervals (…–24:00 and 00:00–…), and far
+ * cheaper than openingStatus when filtering a whole region.
+ */
+export function isOpenAt(hours: OpeningHours, at: Date): boolean {
+  const time = stockholmClockTime.format(at);
+  return intervalsOn(hours, stockholmDate(at)).intervals.some(([opens, closes]) => opens <= time && time < closes);
 }

@@ -2,8 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import { accessLogRoutes } from '../features/access-log/routes.ts';
 import { adminOverviewRoutes } from '../features/admin-overview/routes.ts';
 import { careUnitRoutes } from '../features/care-units/routes.ts';
+import { caseTypeRoutes } from '../features/case-types/routes.ts';
 import { eserviceRoutes } from '../features/e-services/routes.ts';
 import { patientLookupRoutes } from '../features/patient-lookup/routes.ts';
+import { unitAdministratorRoutes } from '../features/unit-administrators/routes.ts';
+import { unitImportRoutes } from '../features/unit-import/routes.ts';
 
 /** Every feature's routes. A new feature adds itself here. */
-export const features: FastifyPluginAsync[] = [patientLookupRoutes, accessLogRoutes, adminOverviewRoutes, careUnitRoutes, eserviceRoutes];
+export const features: FastifyPluginAsync[] = [patientLookupRoutes, accessLogRoutes, adminOverviewRoutes, careUnitRoutes, eserviceRoutes, caseTypeRoutes, unitAdministratorRoutes, unitImportRoutes];

@@ -15,6 +15,9 @@ import './styles/base.css';
 const PatientArea = lazy(() => import('./areas/patient/PatientArea.tsx'));
 const StaffArea = lazy(() => import('./areas/staff/StaffArea.tsx'));
 const AdminArea = lazy(() => import('./areas/admin/AdminArea.tsx'));
+// Public "Hitta vård": its own chunk too (the unit page shares the search page's helpers).
+const FindCarePage = lazy(() => import('../features/care-units/ui/FindCarePage.tsx'));
+const UnitPage = lazy(() => import('../features/care-units/ui/UnitPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -35,6 +38,8 @@ createRoot(document.getElementById('root')!).render(
             <Routes>
               <Route path="/" element={<HomePage />} />
               <Route path="/logga-in" element={<LoginPage />} />
+              <Route path="/hitta-vard" element={<FindCarePage />} />
+              <Route path="/hitta-vard/:unitId" element={<UnitPage />} />
               <Route path="/start/*" element={<PatientArea />} />
               <Route path="/arbetsyta/*" element={<StaffArea />} />
               <Route path="/admin/*" element={<AdminArea />} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceKm, foldDiacritics, searchTerms, unitSearchText } from './model.ts';
+import { foldDiacritics, searchTerms, unitSearchText } from './model.ts';
 
 describe('unit search words', () => {
   it('expands abbreviations and folds diacritics, so word order and spelling matter less', () => {
@@ -21,12 +21,5 @@ describe('unit search words', () => {
     const text = unitSearchText({ name: 'Vårdcentralen Ekby', locality: 'Ekby', city: 'Ekby', kind: 'vardcentral', careOffered: ['diabetes'] }).split(' ');
     expect(text).toEqual(expect.arrayContaining(['vårdcentralen', 'vardcentralen', 'ekby', 'vc', 'diabetesmottagning']));
     expect(new Set(text).size).toBe(text.length);
-  });
-});
-
-describe('distance', () => {
-  it('is about 111 km per degree of latitude and zero to itself', () => {
-    expect(distanceKm({ latitude: 59, longitude: 16 }, { latitude: 60, longitude: 16 })).toBeCloseTo(111.2, 0);
-    expect(distanceKm({ latitude: 57.7, longitude: 11.97 }, { latitude: 57.7, longitude: 11.97 })).toBe(0);
   });
 });

@@ -74,12 +74,3 @@ export function searchTerms(query: string): string[] {
     .slice(0, 8)
     .map((word) => foldDiacritics(abbreviations[word] ?? word));
 }
-
-/** Great-circle distance in kilometres (haversine); enough for "nearest unit". */
-export function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
-  const radians = (degrees: number) => (degrees * Math.PI) / 180;
-  const dLat = radians(b.latitude - a.latitude);
-  const dLon = radians(b.longitude - a.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}

@@ -1,18 +1,18 @@
-import { openingStatus, weekScheduleFor } from '../../lib/opening-hours.ts';
+import { isOpenAt, openingStatus, weekScheduleFor } from '../../lib/opening-hours.ts';
 import { stockholmDate } from '../../lib/stockholm-time.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import type { CareUnitKind } from '../../platform/organisations/model.ts';
 import { activeEservicesByUnit, unitIdsOffering, type ActiveEservice } from '../e-services/directory.ts';
 import type { UnitDetails, UnitSearchQuery, UnitSummary } from './contract.ts';
-import { distanceKm, searchTerms } from './model.ts';
-import { findUnitWithProfile, searchUnits, type UnitRow } from './store.ts';
+import { searchTerms } from './model.ts';
+import { findUnitWithProfile, searchUnits, type SearchOrder, type UnitRow } from './store.ts';
 
-// "Open now" and distance are decided here, after the database has matched and
-// ranked; more candidates are fetched so the filters still leave a full page.
-const CANDIDATES_FOR_FILTERING = 2000;
+// "Open now" is decided here, from each unit's opening hours; the database ranks (or
+// orders by distance) and is read in batches until the page is full.
+const BATCH = 200;
 
-function summarise(unit: UnitRow, at: Date, eservices: ActiveEservice[], from?: { latitude: number; longitude: number }): UnitSummary {
+function summarise(unit: UnitRow & { distanceKm?: number | null }, at: Date, eservices: ActiveEservice[]): UnitSummary {
   const status = openingStatus(unit.openingHours, at);
   return {
     id: unit.id,
@@ -30,31 +30,28 @@ function summarise(unit: UnitRow, at: Date, eservices: ActiveEservice[], from?: 
       opensAt: status.opensAt?.toISOString() ?? null,
       todayLabel: status.today.label ?? null,
     },
-    distanceKm:
-      from && unit.latitude !== null && unit.longitude !== null
-        ? Math.round(distanceKm(from, { latitude: unit.latitude, longitude: unit.longitude }) * 10) / 10
-        : null,
+    distanceKm: unit.distanceKm === undefined || unit.distanceKm === null ? null : Math.round(unit.distanceKm * 10) / 10,
     eservices,
   };
 }
 
 export async function findUnits(context: ServiceContext, query: UnitSearchQuery): Promise<UnitSummary[]> {
   const at = context.clock.now();
-  const from = query.lat !== undefined && query.lon !== undefined ? { latitude: query.lat, longitude: query.lon } : undefined;
+  const order: SearchOrder = query.lat !== undefined && query.lon !== undefined ? { by: 'distance', latitude: query.lat, longitude: query.lon } : { by: 'relevance' };
+  const terms = searchTerms(query.q);
   return context.db.transaction(async (tx) => {
     const unitIds = query.eservice ? await unitIdsOffering(tx, query.eservice) : undefined;
-    const needsAll = query.openNow || from !== undefined;
-    const rows = await searchUnits(tx, searchTerms(query.q), { kind: query.kind, care: query.care, unitIds }, needsAll ? CANDIDATES_FOR_FILTERING : query.limit);
-    let units = rows.map((row) => ({ row, summary: summarise(row, at, []) }));
-    if (query.openNow) units = units.filter(({ summary }) => summary.openingNow.open);
-    if (from) {
-      units = units.map(({ row }) => ({ row, summary: summarise(row, at, [], from) }));
-      // Nearest first; units without a position last. With a query, relevance already chose the candidates.
-      units.sort((a, b) => (a.summary.distanceKm ?? Infinity) - (b.summary.distanceKm ?? Infinity));
+    const filters = { kind: query.kind, care: query.care, unitIds };
+    const found: Awaited<ReturnType<typeof searchUnits>> = [];
+    for (let offset = 0; found.length < query.limit; offset += BATCH) {
+      const batchSize = query.openNow ? BATCH : query.limit;
+      const rows = await searchUnits(tx, terms, filters, order, { limit: batchSize, offset });
+      found.push(...(query.openNow ? rows.filter((row) => isOpenAt(row.openingHours, at)) : rows));
+      if (rows.length < batchSize) break;
     }
-    const page = units.slice(0, query.limit);
-    const eservices = await activeEservicesByUnit(tx, page.map(({ row }) => row.id));
-    return page.map(({ summary }) => ({ ...summary, eservices: eservices.get(summary.id) ?? [] }));
+    const page = found.slice(0, query.limit);
+    const eservices = await activeEservicesByUnit(tx, page.map((row) => row.id));
+    return page.map((row) => summarise(row, at, eservices.get(row.id) ?? []));
   });
 }
 

@@ -60,6 +60,21 @@ export function minutesOfClockTime(time: string): number {
  *   occurrence, still on summer time, is taken.
  */
 export function stockholmLocalToUtc(date: string, time: string): Date {
+  // Pure and asked again and again (every unit opens at 08:00 on the same dates), while each
+  // conversion costs four Intl calls: remember the answers, within a bound.
+  const key = `${date}T${time}`;
+  const known = conversions.get(key);
+  if (known !== undefined) return new Date(known);
+  const instant = convertStockholmLocalToUtc(date, time);
+  if (conversions.size >= MAX_REMEMBERED_CONVERSIONS) conversions.clear();
+  conversions.set(key, instant.getTime());
+  return instant;
+}
+
+const MAX_REMEMBERED_CONVERSIONS = 20_000;
+const conversions = new Map<string, number>();
+
+function convertStockholmLocalToUtc(date: string, time: string): Date {
   const { year, month, day } = parseIsoDate(date);
   const wall = new Date(0);
   wall.setUTCFullYear(year, month - 1, day);

@@ -15,7 +15,9 @@ export async function installWeb(app: FastifyInstance, distDir: string) {
   if (built) {
     await app.register(fastifyStatic, {
       root: distDir,
-      wildcard: false,
+      // Files are looked up per request, so a rebuild while the server runs is served at once;
+      // a path that is no file falls through to the not-found handler below (index.html).
+      wildcard: true,
       index: false,
       setHeaders: (reply, filePath) => {
         // Vite puts a content hash in asset names, so they may be cached for ever.

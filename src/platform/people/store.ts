@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
 import { organisations, careUnits } from '../organisations/tables.ts';
 import { guardianships, organisationRoles, persons, proxies, staff, staffMemberships } from './tables.ts';
@@ -82,4 +82,38 @@ export async function listGuardiansOf(tx: Tx, childId: string): Promise<PersonRo
     .innerJoin(persons, eq(persons.id, guardianships.guardianId))
     .where(eq(guardianships.childId, childId));
   return rows.map((row) => row.person);
+}
+
+/**
+ * Everyone working at a unit, with their roles there. With forUpdate the unit's
+ * membership rows stay locked until the transaction ends, so a rule across them
+ * (B6: a unit keeps at least one administrator) holds under concurrent changes.
+ */
+export async function listUnitStaff(tx: Tx, unitId: string, options: { forUpdate?: boolean } = {}) {
+  const query = tx
+    .select({
+      staffId: staff.id,
+      hsaId: staff.hsaId,
+      givenName: staff.givenName,
+      familyName: staff.familyName,
+      profession: staff.profession,
+      roles: staffMemberships.roles,
+    })
+    .from(staffMemberships)
+    .innerJoin(staff, eq(staff.id, staffMemberships.staffId))
+    .where(eq(staffMemberships.unitId, unitId));
+  return options.forUpdate ? await query.for('update', { of: staffMemberships }) : await query;
+}
+
+/** Grants or withdraws one role at one unit. Returns the roles afterwards, or undefined when the person does not work there. */
+export async function setUnitRole(tx: Tx, staffId: string, unitId: string, role: string, granted: boolean): Promise<string[] | undefined> {
+  const roles = granted
+    ? sql`case when ${role}::text = any(${staffMemberships.roles}) then ${staffMemberships.roles} else array_append(${staffMemberships.roles}, ${role}::text) end`
+    : sql`array_remove(${staffMemberships.roles}, ${role}::text)`;
+  const [row] = await tx
+    .update(staffMemberships)
+    .set({ roles })
+    .where(and(eq(staffMemberships.staffId, staffId), eq(staffMemberships.unitId, unitId)))
+    .returning({ roles: staffMemberships.roles });
+  return row?.roles;
 }

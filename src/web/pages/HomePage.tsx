@@ -3,6 +3,7 @@ import { useSession } from '../api/session.ts';
 import { useTexts } from '../i18n/i18n.tsx';
 import { AppLayout } from '../layout/AppLayout.tsx';
 import { homeOf } from '../layout/RequireSession.tsx';
+import { usePageTitle } from '../layout/usePageTitle.ts';
 
 const texts = {
   sv: {
@@ -17,6 +18,8 @@ const texts = {
     login: 'Logga in',
     continue: 'Fortsätt till din startsida',
     emergency: 'Vid livshotande tillstånd, ring 112. För sjukvårdsrådgivning, ring 1177.',
+    findCare: 'Hitta vård',
+    findCareBody: 'Sök mottagning, se öppettider och e-tjänster. Du behöver inte logga in.',
   },
   en: {
     title: 'Nära – one way into care',
@@ -30,11 +33,14 @@ const texts = {
     login: 'Log in',
     continue: 'Continue to your start page',
     emergency: 'In a life-threatening emergency, call 112. For health care advice, call 1177.',
+    findCare: 'Find care',
+    findCareBody: 'Search for a clinic, see opening hours and e-services. No login needed.',
   },
 };
 
 export default function HomePage() {
   const t = useTexts(texts);
+  usePageTitle(undefined);
   const session = useSession();
   const signedIn = session.data?.authenticated ? session.data : null;
   return (
@@ -44,6 +50,10 @@ export default function HomePage() {
       <div className="alert" role="note">
         {t.emergency}
       </div>
+      <Link className="card card--link" to="/hitta-vard">
+        <h2>{t.findCare}</h2>
+        <p>{t.findCareBody}</p>
+      </Link>
       {signedIn ? (
         <p>
           <Link className="button" to={homeOf(signedIn)}>

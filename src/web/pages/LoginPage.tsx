@@ -8,6 +8,7 @@ import { fetchSession, sessionQueryKey } from '../api/session.ts';
 import { useLanguage, useTexts } from '../i18n/i18n.tsx';
 import { AppLayout } from '../layout/AppLayout.tsx';
 import { PageStatus } from '../layout/PageStatus.tsx';
+import { usePageTitle } from '../layout/usePageTitle.ts';
 
 type PersonaList = z.infer<typeof demoPersonaListSchema>;
 type Persona = PersonaList['personas'][number];
@@ -36,6 +37,7 @@ const areaHome = { patient: '/start', staff: '/arbetsyta', admin: '/admin' } as 
 
 export default function LoginPage() {
   const t = useTexts(texts);
+  usePageTitle(t.title);
   const { language } = useLanguage();
   const [params] = useSearchParams();
   const navigate = useNavigate();

@@ -6,6 +6,7 @@ import { formatDateTime, useLanguage, useTexts } from '../../../web/i18n/i18n.ts
 import { PageStatus } from '../../../web/layout/PageStatus.tsx';
 import type { SignedIn } from '../../../web/layout/RequireSession.tsx';
 import type { AccessLogEntry, accessLogResponseSchema } from '../contract.ts';
+import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
 
 const texts = {
   sv: {
@@ -42,6 +43,7 @@ const texts = {
 
 export default function AccessLogPage({ session }: { session: SignedIn }) {
   const t = useTexts(texts);
+  usePageTitle(t.title);
   const { language } = useLanguage();
   const subject = session.citizen!.subject;
   const log = useQuery({

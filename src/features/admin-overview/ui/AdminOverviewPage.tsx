@@ -6,6 +6,7 @@ import { careUnitKindLabels, optionPackages } from '../../../platform/organisati
 import type { AdminOverview } from '../contract.ts';
 import { AuditVerificationPanel } from './AuditVerificationPanel.tsx';
 import { OptionPackagesEditor } from './OptionPackagesEditor.tsx';
+import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
 
 const texts = {
   sv: {
@@ -42,6 +43,7 @@ export const adminOverviewQueryKey = ['admin-overview'] as const;
 
 export default function AdminOverviewPage() {
   const t = useTexts(texts);
+  usePageTitle(t.title);
   const { language } = useLanguage();
   const overview = useQuery({ queryKey: adminOverviewQueryKey, queryFn: () => api<AdminOverview>('GET', '/api/admin/overview') });
   if (overview.isPending) return <PageStatus state="loading" />;

@@ -5,6 +5,7 @@ import { useLanguage, useTexts } from '../../../web/i18n/i18n.tsx';
 import { PageStatus } from '../../../web/layout/PageStatus.tsx';
 import { careUnitKindLabels, careUnitKinds } from '../../../platform/organisations/model.ts';
 import type { BasicOffering } from '../contract.ts';
+import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
 
 const texts = {
   sv: {
@@ -41,6 +42,7 @@ const cellMark = { active: '✓', missing: '✗', not_applicable: '–' } as con
 
 export default function BasicOfferingPage() {
   const t = useTexts(texts);
+  usePageTitle(t.title);
   const { language } = useLanguage();
   const ids = { organisation: useId(), kind: useId(), missing: useId() };
   const [organisation, setOrganisation] = useState('');

@@ -5,6 +5,7 @@ import { PageStatus } from '../../../web/layout/PageStatus.tsx';
 import type { z } from 'zod';
 import type { unitEservicesResponseSchema } from '../contract.ts';
 import { EserviceEditor } from './EserviceEditor.tsx';
+import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
 
 export type UnitEservicesResponse = z.infer<typeof unitEservicesResponseSchema>;
 export const unitEservicesQueryKey = ['unit-eservices'] as const;
@@ -28,6 +29,7 @@ const texts = {
 
 export default function UnitEservicesPage() {
   const t = useTexts(texts);
+  usePageTitle(t.title);
   const { language } = useLanguage();
   const query = useQuery({ queryKey: unitEservicesQueryKey, queryFn: () => api<UnitEservicesResponse>('GET', '/api/unit-admin/eservices') });
   if (query.isPending) return <PageStatus state="loading" />;

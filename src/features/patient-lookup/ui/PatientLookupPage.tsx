@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, api } from '../../../web/api/client.ts';
 import { formatDate, useLanguage, useTexts } from '../../../web/i18n/i18n.tsx';
 import type { PatientLookupRequest, PatientSummary } from '../contract.ts';
+import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
 
 const texts = {
   sv: {
@@ -59,6 +60,7 @@ const texts = {
 
 export default function PatientLookupPage({ canUseEmergencyAccess }: { canUseEmergencyAccess: boolean }) {
   const t = useTexts(texts);
+  usePageTitle(t.title);
   const { language } = useLanguage();
   const ids = { number: useId(), hint: useId(), error: useId(), reason: useId(), reasonHint: useId() };
   const [identityNumber, setIdentityNumber] = useState('');

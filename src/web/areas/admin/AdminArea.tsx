@@ -1,15 +1,19 @@
 import { Route, Routes } from 'react-router';
 import AdminOverviewPage from '../../../features/admin-overview/ui/AdminOverviewPage.tsx';
+import BasicOfferingPage from '../../../features/e-services/ui/BasicOfferingPage.tsx';
+import UnitImportPage from '../../../features/unit-import/ui/UnitImportPage.tsx';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { AppLayout } from '../../layout/AppLayout.tsx';
 import { AreaNav } from '../../layout/AreaNav.tsx';
-import { RequireSession } from '../../layout/RequireSession.tsx';
+import { RequireSession, type SignedIn } from '../../layout/RequireSession.tsx';
 import NotFoundPage from '../../pages/NotFoundPage.tsx';
 
 const texts = {
-  sv: { nav: 'Administration', overview: 'Organisationer och enheter', workspace: 'Arbetsyta' },
-  en: { nav: 'Administration', overview: 'Organisations and units', workspace: 'Workspace' },
+  sv: { nav: 'Administration', overview: 'Organisationer och enheter', offering: 'Basutbud', import: 'Importera enheter', workspace: 'Arbetsyta' },
+  en: { nav: 'Administration', overview: 'Organisations and units', offering: 'Basic offering', import: 'Import units', workspace: 'Workspace' },
 };
+
+const isRegionAdministrator = (session: SignedIn) => session.staff!.administeredOrganisations.some((organisation) => organisation.kind === 'region');
 
 /** Region and municipality administration, loaded only for administrators. */
 export default function AdminArea() {
@@ -23,6 +27,8 @@ export default function AdminArea() {
               label={t.nav}
               links={[
                 { to: '/admin', text: t.overview, end: true },
+                ...(isRegionAdministrator(session) ? [{ to: '/admin/basutbud', text: t.offering }] : []),
+                ...(isRegionAdministrator(session) ? [{ to: '/admin/import', text: t.import }] : []),
                 ...(session.staff!.units.length > 0 ? [{ to: '/arbetsyta', text: t.workspace }] : []),
               ]}
             />
@@ -30,6 +36,8 @@ export default function AdminArea() {
         >
           <Routes>
             <Route index element={<AdminOverviewPage />} />
+            <Route path="basutbud" element={<BasicOfferingPage />} />
+            <Route path="import" element={<UnitImportPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AppLayout>

@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import AccessLogPage from '../../../features/access-log/ui/AccessLogPage.tsx';
+import EserviceEntryPage from '../../../features/care-units/ui/EserviceEntryPage.tsx';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { AppLayout } from '../../layout/AppLayout.tsx';
 import { AreaNav } from '../../layout/AreaNav.tsx';
@@ -36,6 +37,7 @@ export default function PatientArea() {
           <Routes>
             <Route index element={<PatientStartPage session={session} />} />
             <Route path="logg" element={<AccessLogPage session={session} />} />
+            <Route path="kontakt/:unitId/:code" element={<EserviceEntryPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </AppLayout>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useTexts } from '../../i18n/i18n.tsx';
 import type { SignedIn } from '../../layout/RequireSession.tsx';
+import { usePageTitle } from '../../layout/usePageTitle.ts';
 
 const texts = {
   sv: {
@@ -25,6 +26,7 @@ const texts = {
 
 export default function PatientStartPage({ session }: { session: SignedIn }) {
   const t = useTexts(texts);
+  usePageTitle('Start');
   const subject = session.citizen!.subject;
   const forOther = subject.basis !== 'self';
   return (

@@ -1,5 +1,8 @@
 import { Route, Routes } from 'react-router';
+import CaseTypesPage from '../../../features/case-types/ui/CaseTypesPage.tsx';
+import UnitEservicesPage from '../../../features/e-services/ui/UnitEservicesPage.tsx';
 import PatientLookupPage from '../../../features/patient-lookup/ui/PatientLookupPage.tsx';
+import UnitAdministratorsPage from '../../../features/unit-administrators/ui/UnitAdministratorsPage.tsx';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { AppLayout } from '../../layout/AppLayout.tsx';
 import { AreaNav } from '../../layout/AreaNav.tsx';
@@ -9,8 +12,8 @@ import StaffStartPage from './StaffStartPage.tsx';
 import { UnitSwitcher } from './UnitSwitcher.tsx';
 
 const texts = {
-  sv: { nav: 'Arbetsyta', start: 'Arbetsyta', lookup: 'Sök patient', admin: 'Administration' },
-  en: { nav: 'Workspace', start: 'Workspace', lookup: 'Find patient', admin: 'Administration' },
+  sv: { nav: 'Arbetsyta', start: 'Arbetsyta', lookup: 'Sök patient', eservices: 'E-tjänster', caseTypes: 'Ärendetyper', administrators: 'Administratörer', admin: 'Administration' },
+  en: { nav: 'Workspace', start: 'Workspace', lookup: 'Find patient', eservices: 'E-services', caseTypes: 'Case types', administrators: 'Administrators', admin: 'Administration' },
 };
 
 /** The staff workspace, loaded only by staff browsers. */
@@ -23,6 +26,9 @@ export default function StaffArea() {
         const activeUnit = staff.units.find((unit) => unit.id === staff.activeUnitId);
         const links = [{ to: '/arbetsyta', text: t.start, end: true }];
         if (activeUnit) links.push({ to: '/arbetsyta/patient', text: t.lookup, end: false });
+        if (activeUnit?.roles.includes('unit_admin')) links.push({ to: '/arbetsyta/e-tjanster', text: t.eservices, end: false });
+        if (activeUnit?.roles.includes('unit_admin')) links.push({ to: '/arbetsyta/arendetyper', text: t.caseTypes, end: false });
+        if (activeUnit?.roles.some((role) => role === 'unit_manager' || role === 'unit_admin')) links.push({ to: '/arbetsyta/administratorer', text: t.administrators, end: false });
         if (staff.administeredOrganisations.length > 0) links.push({ to: '/admin', text: t.admin, end: false });
         return (
           <AppLayout
@@ -36,6 +42,9 @@ export default function StaffArea() {
             <Routes>
               <Route index element={<StaffStartPage session={session} />} />
               <Route path="patient" element={<PatientLookupPage key={staff.activeUnitId} canUseEmergencyAccess={activeUnit?.roles.includes('clinician') ?? false} />} />
+              <Route path="e-tjanster" element={<UnitEservicesPage key={staff.activeUnitId} />} />
+              <Route path="arendetyper" element={<CaseTypesPage key={staff.activeUnitId} />} />
+              <Route path="administratorer" element={<UnitAdministratorsPage key={staff.activeUnitId} />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </AppLayout>
