@@ -18,10 +18,12 @@ export async function installWeb(app: FastifyInstance, distDir: string) {
       // Files are looked up per request, so a rebuild while the server runs is served at once;
       // a path that is no file falls through to the not-found handler below (index.html).
       wildcard: true,
-      index: false,
+      index: ['index.html'],
       setHeaders: (reply, filePath) => {
-        // Vite puts a content hash in asset names, so they may be cached for ever.
+        // Vite puts a content hash in asset names, so they may be cached for ever; the page itself must
+        // be asked for again, or a browser would keep loading the previous build's assets.
         if (filePath.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+        else if (filePath.endsWith('.html')) reply.header('cache-control', 'no-cache');
       },
     });
   }
