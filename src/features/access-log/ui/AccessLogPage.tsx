@@ -7,6 +7,7 @@ import { PageStatus } from '../../../web/layout/PageStatus.tsx';
 import type { SignedIn } from '../../../web/layout/RequireSession.tsx';
 import type { AccessLogEntry, accessLogResponseSchema } from '../contract.ts';
 import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
+import { ScrollableTable } from '../../../web/layout/ScrollableTable.tsx';
 
 const texts = {
   sv: {
@@ -61,7 +62,7 @@ export default function AccessLogPage({ session }: { session: SignedIn }) {
       ) : log.data.entries.length === 0 ? (
         <p className="card">{t.empty}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollableTable label={t.caption}>
           <table>
             <caption>{t.caption}</caption>
             <thead>
@@ -98,7 +99,7 @@ export default function AccessLogPage({ session }: { session: SignedIn }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
       <p className="muted">{t.questions}</p>
     </>

@@ -7,6 +7,7 @@ import type { AdminOverview } from '../contract.ts';
 import { AuditVerificationPanel } from './AuditVerificationPanel.tsx';
 import { OptionPackagesEditor } from './OptionPackagesEditor.tsx';
 import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
+import { ScrollableTable } from '../../../web/layout/ScrollableTable.tsx';
 
 const texts = {
   sv: {
@@ -74,7 +75,7 @@ export default function AdminOverviewPage() {
           {organisation.units.length === 0 ? (
             <p className="muted">{t.noUnits}</p>
           ) : (
-            <div className="table-wrap">
+            <ScrollableTable label={`${t.units}: ${organisation.name}`}>
               <table>
                 <thead>
                   <tr>
@@ -101,7 +102,7 @@ export default function AdminOverviewPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollableTable>
           )}
         </section>
       ))}

@@ -8,6 +8,7 @@ import { PageStatus } from '../../../web/layout/PageStatus.tsx';
 import type { UnitDetails } from '../contract.ts';
 import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
 import { careLabel, formatPostalCode, kindLabel, OpeningNow, telHref } from './FindCarePage.tsx';
+import { ScrollableTable } from '../../../web/layout/ScrollableTable.tsx';
 
 /** A unit's public page (B1, B2): how to reach it, when it is open, what care it gives and its e-services. */
 
@@ -172,7 +173,7 @@ export default function UnitPage() {
 
       <section className="unit-section" aria-labelledby="unit-hours">
         <h2 id="unit-hours">{t.hours}</h2>
-        <div className="table-wrap">
+        <ScrollableTable label={t.hoursCaption}>
           <table className="opening-hours">
             <caption>{t.hoursCaption}</caption>
             <thead>
@@ -192,7 +193,7 @@ export default function UnitPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       </section>
 
       <section className="unit-section" aria-labelledby="unit-eservices">

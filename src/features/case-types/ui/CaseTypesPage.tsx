@@ -6,6 +6,7 @@ import { PageStatus } from '../../../web/layout/PageStatus.tsx';
 import type { CaseType, CaseTypeList } from '../contract.ts';
 import { CaseTypeForm, caseTypesQueryKey } from './CaseTypeForm.tsx';
 import { RenewalQuestionsEditor } from './RenewalQuestionsEditor.tsx';
+import { ScrollableTable } from '../../../web/layout/ScrollableTable.tsx';
 
 const texts = {
   sv: {
@@ -81,7 +82,7 @@ export default function CaseTypesPage() {
         ) : list.data.caseTypes.length === 0 ? (
           <p className="muted">{t.none}</p>
         ) : (
-          <div className="table-wrap">
+          <ScrollableTable label={t.caption}>
             <table>
               <caption className="visually-hidden">{t.caption}</caption>
               <thead>
@@ -131,7 +132,7 @@ export default function CaseTypesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         )}
         {editing === null && (
           <div className="actions">

@@ -6,6 +6,7 @@ import { PageStatus } from '../../../web/layout/PageStatus.tsx';
 import { careUnitKindLabels, careUnitKinds } from '../../../platform/organisations/model.ts';
 import type { BasicOffering } from '../contract.ts';
 import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
+import { ScrollableTable } from '../../../web/layout/ScrollableTable.tsx';
 
 const texts = {
   sv: {
@@ -96,7 +97,7 @@ export default function BasicOfferingPage() {
           {t.onlyMissing}
         </label>
       </div>
-      <div className="table-wrap">
+      <ScrollableTable label={t.caption(units.length)}>
         <table className="offering">
           <caption aria-live="polite">{t.caption(units.length)}</caption>
           <thead>
@@ -140,7 +141,7 @@ export default function BasicOfferingPage() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollableTable>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { api } from '../../../web/api/client.ts';
 import { useLanguage, useTexts } from '../../../web/i18n/i18n.tsx';
 import { PageStatus } from '../../../web/layout/PageStatus.tsx';
 import type { AdministratorResponse, UnitStaffList, UnitStaffMember } from '../contract.ts';
+import { ScrollableTable } from '../../../web/layout/ScrollableTable.tsx';
 
 const texts = {
   sv: {
@@ -83,7 +84,7 @@ export default function UnitAdministratorsPage() {
       {staff.length === 0 ? (
         <p className="muted">{t.noStaff}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollableTable label={t.caption}>
           <table>
             <caption>{t.caption}</caption>
             <thead>
@@ -126,7 +127,7 @@ export default function UnitAdministratorsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { currentLanguage, useTexts } from '../../../web/i18n/i18n.tsx';
 import { PageStatus } from '../../../web/layout/PageStatus.tsx';
 import type { ImportLine, ImportReport } from '../contract.ts';
 import { importColumns, type ImportColumn } from '../model.ts';
+import { ScrollableTable } from '../../../web/layout/ScrollableTable.tsx';
 
 const texts = {
   sv: {
@@ -209,7 +210,7 @@ export default function UnitImportPage() {
           <label className="checkbox" htmlFor={ids.onlyProblems}>
             <input id={ids.onlyProblems} type="checkbox" checked={onlyProblems} onChange={(event) => setOnlyProblems(event.target.checked)} /> {t.onlyProblems}
           </label>
-          <div className="table-wrap">
+          <ScrollableTable label={t.caption(lines.length)}>
             <table>
               <caption>{t.caption(lines.length)}</caption>
               <thead>
@@ -231,7 +232,7 @@ export default function UnitImportPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         </>
       )}
     </>
