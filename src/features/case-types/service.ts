@@ -4,12 +4,11 @@ import type { ServiceContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { idempotent, type IdempotencyScope, type IdempotentResult } from '../../platform/http/idempotency.ts';
-import { EXTRA_QUESTIONS_ALLOWED, MAX_EXTRA_QUESTIONS, everyone } from '../e-services/model.ts';
+import { EXTRA_QUESTIONS_ALLOWED, MAX_EXTRA_QUESTIONS } from '../e-services/model.ts';
 import { renewalControlQuestions, toFhirQuestionnaire } from '../e-services/questions.ts';
-import { findEservice, findUnitEservice, saveUnitEservice, type EserviceRow } from '../e-services/store.ts';
-import { checkTerms, type TermsLanguage, type TermsProblem } from '../e-services/terms.ts';
+import { assertValidTerms, catalogueEntry, setUnitExtraQuestions, unitExtraQuestions, type CatalogueEntry } from '../e-services/directory.ts';
 import type { CaseType, CaseTypeList, CaseTypeRequest, CaseTypeUpdate, ExtraQuestions, FhirQuestionnaire } from './contract.ts';
-import { checkExtraQuestions, fallbackTermsTemplate, OWN_CASE_TYPE_TERMS_SOURCE, ownCaseTypeTerms, renewalQuestions, sameName, type Localised } from './model.ts';
+import { checkExtraQuestions, fallbackTermsTemplate, OWN_CASE_TYPE_TERMS_SOURCE, ownCaseTypeTerms, renewalQuestions, sameName } from './model.ts';
 import { addCaseTypeTerms, currentTermsOf, findCaseType, insertCaseType, listCaseTypes, updateCaseType, type CaseTypeRow, type CaseTypeTermsRow } from './store.ts';
 import type { QuestionItem } from '../e-services/questions.ts';
 
@@ -57,25 +56,6 @@ const linkIdReserved = (linkIds: string[]) =>
     { sv: 'En fråga har samma id som en av de inbyggda kontrollfrågorna.', en: 'A question has the same id as one of the built-in control questions.' },
     { linkIds },
   );
-
-const termsMessages: Record<TermsProblem, Localised> = {
-  empty: { sv: 'Villkorstexten får inte vara tom.', en: 'The terms text must not be empty.' },
-  missing_two_working_days: {
-    sv: 'Villkorstexten måste säga att patienten får svar inom två arbetsdagar.',
-    en: 'The terms text must say that the patient gets an answer within two working days.',
-  },
-  proxy_point_not_last: { sv: 'Den sista punkten i villkorstexten måste vara punkten om ombud.', en: 'The last point of the terms text must be the point about proxies.' },
-};
-
-function checkTermsTexts(texts: Localised) {
-  const problems: { language: TermsLanguage; problem: TermsProblem }[] = [];
-  for (const language of ['sv', 'en'] as const) for (const problem of checkTerms(texts[language], language)) problems.push({ language, problem });
-  if (problems.length === 0) return;
-  const first = problems[0]!;
-  const which = first.language === 'sv' ? { sv: ' (svenska texten)', en: ' (Swedish text)' } : { sv: ' (engelska texten)', en: ' (English text)' };
-  const message = termsMessages[first.problem];
-  throw new AppError('terms_invalid', 400, { sv: message.sv + which.sv, en: message.en + which.en }, { problems });
-}
 
 // ---- helpers --------------------------------------------------------------------------
 
@@ -145,9 +125,9 @@ export async function createCaseType(
         updatedAt: now,
         updatedByStaffId: actor.staffId,
       });
-      const source = await findEservice(tx, OWN_CASE_TYPE_TERMS_SOURCE);
+      const source = await catalogueEntry(tx, OWN_CASE_TYPE_TERMS_SOURCE);
       const texts = ownCaseTypeTerms(source ? { sv: source.termsTemplateSv, en: source.termsTemplateEn } : fallbackTermsTemplate, request.name);
-      checkTermsTexts(texts);
+      assertValidTerms(texts);
       const terms = await addCaseTypeTerms(tx, { caseTypeId: row.id, textSv: texts.sv, textEn: texts.en, createdAt: now, createdByStaffId: actor.staffId });
       await recordAudit(tx, context, actor, { action: 'create', objectType: 'unit_case_type', objectId: row.id });
       return toView(row, terms);
@@ -174,7 +154,7 @@ export async function editCaseType(context: ServiceContext, actor: StaffActor, i
     if (request.terms) {
       const current = (await currentTermsOf(tx, [id])).get(id);
       if (!current || current.textSv !== request.terms.sv || current.textEn !== request.terms.en) {
-        checkTermsTexts(request.terms);
+        assertValidTerms(request.terms);
         const terms = await addCaseTypeTerms(tx, { caseTypeId: id, textSv: request.terms.sv, textEn: request.terms.en, createdAt: now, createdByStaffId: actor.staffId });
         await recordAudit(tx, context, actor, { action: 'create', objectType: 'unit_case_type_terms', objectId: terms.id });
       }
@@ -194,14 +174,14 @@ export async function caseTypeQuestionnaire(context: ServiceContext, actor: Staf
 
 // ---- extra questions of a standard case type (only Förnya recept) ---------------------
 
-async function extraQuestionsService(tx: Tx, code: string): Promise<EserviceRow> {
-  const service = await findEservice(tx, code);
+async function extraQuestionsService(tx: Tx, code: string): Promise<CatalogueEntry> {
+  const service = await catalogueEntry(tx, code);
   if (!service) throw unknownEservice();
   if (!EXTRA_QUESTIONS_ALLOWED.includes(code)) throw extraQuestionsNotAllowed();
   return service;
 }
 
-function extraQuestionsView(unitId: string, service: EserviceRow, own: QuestionItem[]): ExtraQuestions {
+function extraQuestionsView(unitId: string, service: CatalogueEntry, own: QuestionItem[]): ExtraQuestions {
   const questions = renewalQuestions(own);
   return {
     code: service.code,
@@ -219,8 +199,7 @@ export async function getExtraQuestions(context: ServiceContext, actor: StaffAct
   const unitId = administeredUnitId(actor);
   return context.db.transaction(async (tx) => {
     const service = await extraQuestionsService(tx, code);
-    const row = await findUnitEservice(tx, unitId, code);
-    return extraQuestionsView(unitId, service, row?.extraQuestions ?? []);
+    return extraQuestionsView(unitId, service, await unitExtraQuestions(tx, unitId, code));
   });
 }
 
@@ -232,19 +211,7 @@ export async function saveExtraQuestions(context: ServiceContext, actor: StaffAc
     const problem = checkExtraQuestions(questions);
     if (problem?.problem === 'too_many') throw tooManyExtraQuestions(problem.max);
     if (problem?.problem === 'link_id_reserved') throw linkIdReserved(problem.linkIds);
-    const existing = await findUnitEservice(tx, unitId, code);
-    await saveUnitEservice(tx, {
-      unitId,
-      eserviceCode: code,
-      status: existing?.status ?? 'inactive',
-      offeredByPhoneOrDesk: existing?.offeredByPhoneOrDesk ?? false,
-      notApplicableReason: existing?.notApplicableReason ?? null,
-      patientGroup: existing?.patientGroup ?? everyone,
-      extraQuestions: questions,
-      currentTermsVersionId: existing?.currentTermsVersionId ?? null,
-      updatedAt: context.clock.now(),
-      updatedByStaffId: actor.staffId,
-    });
+    await setUnitExtraQuestions(tx, unitId, code, questions, context.clock.now(), actor.staffId);
     await recordAudit(tx, context, actor, { action: 'update', objectType: 'unit_eservice', objectId: `${unitId}:${code}`, reason: 'extra_questions' });
     return extraQuestionsView(unitId, service, questions);
   });

@@ -1,6 +1,9 @@
 import type { Tx } from '../../platform/db/database.ts';
+import { termsRefused } from './errors.ts';
 import type { PatientGroup } from './model.ts';
-import { listCatalogue, listUnitEservices, listUnitIdsWithActive } from './store.ts';
+import type { QuestionItem } from './questions.ts';
+import { termsProblems } from './service.ts';
+import { findEservice, findUnitEservice, listCatalogue, listUnitEservices, listUnitIdsWithActive, updateUnitEservice } from './store.ts';
 
 /**
  * What other features may ask of e-services: which services a unit has on, for
@@ -36,4 +39,24 @@ export const unitIdsOffering = listUnitIdsWithActive;
 
 export async function catalogueNames(tx: Tx) {
   return (await listCatalogue(tx)).map((service) => ({ code: service.code, name: { sv: service.nameSv, en: service.nameEn } }));
+}
+
+export type { EserviceRow as CatalogueEntry } from './store.ts';
+
+/** A catalogue entry, or undefined. */
+export const catalogueEntry = findEservice;
+
+/** Throws terms_invalid unless both texts promise an answer within two working days and end with the proxy point (B5). */
+export function assertValidTerms(texts: { sv: string; en: string }): void {
+  const problems = termsProblems(texts);
+  if (problems.length > 0) throw termsRefused(problems);
+}
+
+/** The unit's own extra questions on a standard service (Förnya recept). */
+export async function unitExtraQuestions(tx: Tx, unitId: string, code: string): Promise<QuestionItem[]> {
+  return (await findUnitEservice(tx, unitId, code))?.extraQuestions ?? [];
+}
+
+export async function setUnitExtraQuestions(tx: Tx, unitId: string, code: string, questions: QuestionItem[], at: Date, staffId: string) {
+  await updateUnitEservice(tx, unitId, code, { extraQuestions: questions }, at, staffId);
 }

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { activationRequestSchema, UnitEservice } from './contract.ts';
 import { activationRefused, notUnitAdministrator, termsRefused, unknownEservice } from './errors.ts';
 import { checkActivation, EXTRA_QUESTIONS_ALLOWED, everyone } from './model.ts';
-import { addTermsVersion, findEservice, findTermsVersion, findUnitEservice, listCatalogue, listUnitEservices, saveUnitEservice, type EserviceRow } from './store.ts';
+import { addTermsVersion, findEservice, findTermsVersion, findUnitEservice, listCatalogue, listUnitEservices, saveUnitEservice, updateUnitEservice, type EserviceRow } from './store.ts';
 import { checkTerms, type TermsLanguage, type TermsProblem } from './terms.ts';
 
 type ActivationRequest = z.infer<typeof activationRequestSchema>;
@@ -99,20 +99,8 @@ export async function saveTerms(context: ServiceContext, actor: StaffActor, code
     const service = await serviceOrThrow(tx, code);
     const problems = termsProblems(texts);
     if (problems.length > 0) throw termsRefused(problems);
-    const version = await addTermsVersion(tx, { unitId: unit.id, eserviceCode: code, textSv: texts.sv, textEn: texts.en, createdAt: context.clock.now(), createdByStaffId: actor.staffId });
-    const existing = await findUnitEservice(tx, unit.id, code);
-    await saveUnitEservice(tx, {
-      unitId: unit.id,
-      eserviceCode: service.code,
-      status: existing?.status ?? 'inactive',
-      offeredByPhoneOrDesk: existing?.offeredByPhoneOrDesk ?? false,
-      notApplicableReason: existing?.notApplicableReason ?? null,
-      patientGroup: existing?.patientGroup ?? everyone,
-      extraQuestions: existing?.extraQuestions ?? [],
-      currentTermsVersionId: version.id,
-      updatedAt: context.clock.now(),
-      updatedByStaffId: actor.staffId,
-    });
+    const version = await addTermsVersion(tx, { unitId: unit.id, eserviceCode: service.code, textSv: texts.sv, textEn: texts.en, createdAt: context.clock.now(), createdByStaffId: actor.staffId });
+    await updateUnitEservice(tx, unit.id, service.code, { currentTermsVersionId: version.id }, context.clock.now(), actor.staffId);
     await recordAudit(tx, context, actor, { action: 'update', objectType: 'unit_terms', objectId: version.id });
     return { versionId: version.id, version: version.version };
   });

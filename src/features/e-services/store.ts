@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
+import { everyone } from './model.ts';
 import { eservices, termsVersions, unitEservices } from './tables.ts';
 
 export type EserviceRow = typeof eservices.$inferSelect;
@@ -54,4 +55,24 @@ export async function addTermsVersion(tx: Tx, values: Omit<typeof termsVersions.
     .values({ ...values, version: (latest?.version ?? 0) + 1 })
     .returning();
   return row!;
+}
+
+type UnitEserviceChanges = Partial<Pick<UnitEserviceRow, 'status' | 'offeredByPhoneOrDesk' | 'notApplicableReason' | 'patientGroup' | 'extraQuestions' | 'currentTermsVersionId'>>;
+
+/** Changes some fields of a unit's e-service; a service the unit never touched starts inactive, for everyone. */
+export async function updateUnitEservice(tx: Tx, unitId: string, code: string, changes: UnitEserviceChanges, at: Date, staffId: string) {
+  const existing = await findUnitEservice(tx, unitId, code);
+  await saveUnitEservice(tx, {
+    unitId,
+    eserviceCode: code,
+    status: existing?.status ?? 'inactive',
+    offeredByPhoneOrDesk: existing?.offeredByPhoneOrDesk ?? false,
+    notApplicableReason: existing?.notApplicableReason ?? null,
+    patientGroup: existing?.patientGroup ?? everyone,
+    extraQuestions: existing?.extraQuestions ?? [],
+    currentTermsVersionId: existing?.currentTermsVersionId ?? null,
+    ...changes,
+    updatedAt: at,
+    updatedByStaffId: staffId,
+  });
 }
