@@ -64,3 +64,32 @@ test('a unit administrator turns Förnya recept off and on, is held to the rules
 
   await regionSeesRenewalAtEkbyAs(page, 'Aktiv');
 });
+
+test('the region administrator edits the catalogue and is held to the template rules', async ({ page }) => {
+  await loginAs(page, 'Maja Sund', '/admin');
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'E-tjänstkatalog' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'E-tjänstkatalog' })).toBeVisible();
+  const forms = page.locator('details').filter({ has: page.locator('summary', { hasText: 'Formulär' }) });
+  await forms.locator('summary').click();
+  const template = forms.getByRole('textbox', { name: 'Villkorsmall på svenska' });
+  const original = await template.inputValue();
+  await template.fill(`${original}\n- Ring hellre om det brådskar.`);
+  await forms.getByRole('button', { name: 'Spara' }).click();
+  await expect(forms.getByRole('alert')).toContainText('punkten om ombud');
+  await expectNoAxeViolations(page);
+  await template.fill(original);
+  await forms.getByRole('checkbox', { name: 'Hemsjukvård' }).uncheck();
+  await forms.getByRole('button', { name: 'Spara' }).click();
+  await expect(forms.getByRole('status').filter({ hasText: 'Sparat.' })).toBeVisible();
+  await page.reload();
+  await forms.locator('summary').click();
+  await expect(forms.getByRole('checkbox', { name: 'Hemsjukvård' })).not.toBeChecked();
+});
+
+test('a wrong address inside an area shows one page, not two', async ({ page }) => {
+  await loginAs(page, 'Anna Lindqvist', '/start');
+  await page.goto('/start/finns-inte');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sidan finns inte' })).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  await expect(page.getByRole('main')).toHaveCount(1);
+});

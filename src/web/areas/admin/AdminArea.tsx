@@ -1,16 +1,17 @@
 import { Route, Routes } from 'react-router';
 import AdminOverviewPage from '../../../features/admin-overview/ui/AdminOverviewPage.tsx';
 import BasicOfferingPage from '../../../features/e-services/ui/BasicOfferingPage.tsx';
+import CataloguePage from '../../../features/e-services/ui/CataloguePage.tsx';
 import UnitImportPage from '../../../features/unit-import/ui/UnitImportPage.tsx';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { AppLayout } from '../../layout/AppLayout.tsx';
 import { AreaNav } from '../../layout/AreaNav.tsx';
 import { RequireSession, type SignedIn } from '../../layout/RequireSession.tsx';
-import NotFoundPage from '../../pages/NotFoundPage.tsx';
+import { NotFoundContent } from '../../pages/NotFoundPage.tsx';
 
 const texts = {
-  sv: { nav: 'Administration', overview: 'Organisationer och enheter', offering: 'Basutbud', import: 'Importera enheter', workspace: 'Arbetsyta' },
-  en: { nav: 'Administration', overview: 'Organisations and units', offering: 'Basic offering', import: 'Import units', workspace: 'Workspace' },
+  sv: { nav: 'Administration', overview: 'Organisationer och enheter', offering: 'Basutbud', catalogue: 'E-tjänstkatalog', import: 'Importera enheter', workspace: 'Arbetsyta' },
+  en: { nav: 'Administration', overview: 'Organisations and units', offering: 'Basic offering', catalogue: 'E-service catalogue', import: 'Import units', workspace: 'Workspace' },
 };
 
 const isRegionAdministrator = (session: SignedIn) => session.staff!.administeredOrganisations.some((organisation) => organisation.kind === 'region');
@@ -27,7 +28,7 @@ export default function AdminArea() {
               label={t.nav}
               links={[
                 { to: '/admin', text: t.overview, end: true },
-                ...(isRegionAdministrator(session) ? [{ to: '/admin/basutbud', text: t.offering }] : []),
+                ...(isRegionAdministrator(session) ? [{ to: '/admin/basutbud', text: t.offering }, { to: '/admin/e-tjanster', text: t.catalogue }] : []),
                 ...(isRegionAdministrator(session) ? [{ to: '/admin/import', text: t.import }] : []),
                 ...(session.staff!.units.length > 0 ? [{ to: '/arbetsyta', text: t.workspace }] : []),
               ]}
@@ -37,8 +38,9 @@ export default function AdminArea() {
           <Routes>
             <Route index element={<AdminOverviewPage />} />
             <Route path="basutbud" element={<BasicOfferingPage />} />
+            <Route path="e-tjanster" element={<CataloguePage />} />
             <Route path="import" element={<UnitImportPage />} />
-            <Route path="*" element={<NotFoundPage />} />
+            <Route path="*" element={<NotFoundContent />} />
           </Routes>
         </AppLayout>
       )}

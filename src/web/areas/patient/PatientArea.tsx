@@ -5,7 +5,7 @@ import { useTexts } from '../../i18n/i18n.tsx';
 import { AppLayout } from '../../layout/AppLayout.tsx';
 import { AreaNav } from '../../layout/AreaNav.tsx';
 import { RequireSession } from '../../layout/RequireSession.tsx';
-import NotFoundPage from '../../pages/NotFoundPage.tsx';
+import { NotFoundContent } from '../../pages/NotFoundPage.tsx';
 import { ActingForBar } from './ActingForBar.tsx';
 import PatientStartPage from './PatientStartPage.tsx';
 
@@ -38,7 +38,7 @@ export default function PatientArea() {
             <Route index element={<PatientStartPage session={session} />} />
             <Route path="logg" element={<AccessLogPage session={session} />} />
             <Route path="kontakt/:unitId/:code" element={<EserviceEntryPage />} />
-            <Route path="*" element={<NotFoundPage />} />
+            <Route path="*" element={<NotFoundContent />} />
           </Routes>
         </AppLayout>
       )}

@@ -7,7 +7,7 @@ import { useTexts } from '../../i18n/i18n.tsx';
 import { AppLayout } from '../../layout/AppLayout.tsx';
 import { AreaNav } from '../../layout/AreaNav.tsx';
 import { RequireSession } from '../../layout/RequireSession.tsx';
-import NotFoundPage from '../../pages/NotFoundPage.tsx';
+import { NotFoundContent } from '../../pages/NotFoundPage.tsx';
 import StaffStartPage from './StaffStartPage.tsx';
 import { UnitSwitcher } from './UnitSwitcher.tsx';
 
@@ -45,7 +45,7 @@ export default function StaffArea() {
               <Route path="e-tjanster" element={<UnitEservicesPage key={staff.activeUnitId} />} />
               <Route path="arendetyper" element={<CaseTypesPage key={staff.activeUnitId} />} />
               <Route path="administratorer" element={<UnitAdministratorsPage key={staff.activeUnitId} />} />
-              <Route path="*" element={<NotFoundPage />} />
+              <Route path="*" element={<NotFoundContent />} />
             </Routes>
           </AppLayout>
         );
