@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeRows } from '../../platform/db/database.ts';
+import { executeRows, isUniqueViolation } from '../../platform/db/database.ts';
 import { loginAs } from '../../platform/testing/client.ts';
 import { makeStaff, makeUnit } from '../../platform/testing/builders.ts';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
@@ -133,6 +133,25 @@ describe('own case types (C2)', () => {
     }
     const withoutUnit = await makeStaff(t.db.db);
     expect((await (await loginAs(t.app, t.db.db, { staffId: withoutUnit.id })).get(URL)).statusCode).toBe(403);
+  });
+
+  it('gives one of two simultaneous creates with the same name a 409, and keeps one row', async () => {
+    const { unit, client } = await adminAtNewUnit();
+    const statuses = (await Promise.all([client.post(URL, renewal), client.post(URL, { ...renewal, name: ' förnya recept ' })])).map((r) => r.statusCode);
+    expect(statuses.sort()).toEqual([201, 409]);
+    const rows = await executeRows<{ n: number }>(t.db.db, sql`select count(*)::int as n from unit_case_types where unit_id = ${unit.id}`);
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+
+  it('has the database refuse a second name at a unit too, for what the service check might miss', async () => {
+    const { unit } = await adminAtNewUnit();
+    const insert = (name: string) =>
+      t.db.db.execute(sql`insert into unit_case_types (unit_id, name, description, questions, created_at, updated_at)
+        values (${unit.id}, ${name}, 'x', '[]'::jsonb, now(), now())`);
+    await insert('Egen typ');
+    const error = await insert('  egen typ ').catch((caught: unknown) => caught);
+    expect(isUniqueViolation(error, 'unit_case_types_unit_name')).toBe(true);
+    expect(isUniqueViolation(new Error('something else'))).toBe(false);
   });
 
   it('creates once per Idempotency-Key: a retry gets the first answer', async () => {

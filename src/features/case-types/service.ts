@@ -1,7 +1,7 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { StaffActor } from '../../platform/auth/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import type { Tx } from '../../platform/db/database.ts';
+import { isUniqueViolation, type Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { idempotent, type IdempotencyScope, type IdempotentResult } from '../../platform/http/idempotency.ts';
 import { EXTRA_QUESTIONS_ALLOWED, MAX_EXTRA_QUESTIONS } from '../e-services/model.ts';
@@ -84,6 +84,12 @@ async function viewOf(tx: Tx, row: CaseTypeRow): Promise<CaseType> {
   return toView(row, terms);
 }
 
+/** The database's answer when two requests with one name race past ensureNameFree. */
+function nameTakenIfDuplicate(error: unknown): never {
+  if (isUniqueViolation(error, 'unit_case_types_unit_name')) throw nameTaken();
+  throw error;
+}
+
 async function ensureNameFree(tx: Tx, unitId: string, name: string, exceptId?: string) {
   const own = await listCaseTypes(tx, unitId);
   if (own.some((other) => other.id !== exceptId && sameName(other.name, name))) throw nameTaken();
@@ -124,7 +130,7 @@ export async function createCaseType(
         createdAt: now,
         updatedAt: now,
         updatedByStaffId: actor.staffId,
-      });
+      }).catch(nameTakenIfDuplicate);
       const source = await catalogueEntry(tx, OWN_CASE_TYPE_TERMS_SOURCE);
       const texts = ownCaseTypeTerms(source ? { sv: source.termsTemplateSv, en: source.termsTemplateEn } : fallbackTermsTemplate, request.name);
       assertValidTerms(texts);
@@ -149,7 +155,7 @@ export async function editCaseType(context: ServiceContext, actor: StaffActor, i
       active: request.active,
       updatedAt: now,
       updatedByStaffId: actor.staffId,
-    });
+    }).catch(nameTakenIfDuplicate);
     await recordAudit(tx, context, actor, { action: 'update', objectType: 'unit_case_type', objectId: id, reason: request.active ? 'active' : 'inactive' });
     if (request.terms) {
       const current = (await currentTermsOf(tx, [id])).get(id);

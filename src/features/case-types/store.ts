@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
-import { unitCaseTypes } from '../e-services/tables.ts';
-import { caseTypeTermsVersions } from './tables.ts';
+import { caseTypeTermsVersions, unitCaseTypes } from './tables.ts';
 
 export type CaseTypeRow = typeof unitCaseTypes.$inferSelect;
 export type CaseTypeTermsRow = typeof caseTypeTermsVersions.$inferSelect;

@@ -1,6 +1,32 @@
-import { integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { careUnits } from '../../platform/organisations/tables.ts';
 import { staff } from '../../platform/people/tables.ts';
-import { unitCaseTypes } from '../e-services/tables.ts';
+import type { QuestionItem } from '../e-services/questions.ts';
+
+/**
+ * A unit's own case type (C2): its own questions, possibly under the same name as a
+ * standard type, but never twice the same name at one unit. The service checks that
+ * first (ignoring case, also for å, ä, ö); the index is the backstop when two requests
+ * race.
+ */
+export const unitCaseTypes = pgTable(
+  'unit_case_types',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => careUnits.id),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    questions: jsonb('questions').$type<QuestionItem[]>().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedByStaffId: uuid('updated_by_staff_id').references(() => staff.id),
+  },
+  (table) => [uniqueIndex('unit_case_types_unit_name').on(table.unitId, sql`lower(btrim(${table.name}))`)],
+);
 
 /**
  * The terms texts (villkorstexter) of a unit's own case type, every saved version (B5, C2).

@@ -66,19 +66,3 @@ export const unitEservices = pgTable(
     check('unit_eservices_reason_check', sql`${table.status} <> 'not_applicable' or ${table.notApplicableReason} is not null`),
   ],
 );
-
-/** A unit's own case type (C2): its own questions, possibly under the same name as a standard type. */
-export const unitCaseTypes = pgTable('unit_case_types', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  unitId: uuid('unit_id')
-    .notNull()
-    .references(() => careUnits.id),
-  name: text('name').notNull(),
-  description: text('description').notNull(),
-  questions: jsonb('questions').$type<QuestionItem[]>().notNull(),
-  active: boolean('active').notNull().default(true),
-  termsVersionId: uuid('terms_version_id').references(() => termsVersions.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-  updatedByStaffId: uuid('updated_by_staff_id').references(() => staff.id),
-});

@@ -32,3 +32,19 @@ export async function executeRows<Row>(db: Database, query: Parameters<Database[
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;
 }
+
+/**
+ * Whether an error (as Drizzle wraps it, from either driver) is PostgreSQL's unique
+ * violation (23505), optionally on one named constraint or index: the backstop that
+ * turns a race the service's own check could not see into the same clear 409.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let current = error; current instanceof Error || (typeof current === 'object' && current !== null); current = (current as { cause?: unknown }).cause) {
+    const candidate = current as { code?: unknown; constraint?: unknown; message?: unknown };
+    if (candidate.code === '23505') {
+      return constraint === undefined || candidate.constraint === constraint || String(candidate.message ?? '').includes(constraint);
+    }
+    if (!('cause' in candidate)) return false;
+  }
+  return false;
+}
