@@ -107,9 +107,52 @@ export async function findUnitWithProfile(tx: Tx, unitId: string) {
 
 export type UnitRow = NonNullable<Awaited<ReturnType<typeof findUnitWithProfile>>>;
 
-export async function upsertProfile(tx: Tx, values: typeof unitProfiles.$inferInsert) {
-  await tx
-    .insert(unitProfiles)
-    .values(values)
-    .onConflictDoUpdate({ target: unitProfiles.unitId, set: { ...values, updatedAt: sql`now()` } });
+export type ProfileValues = typeof unitProfiles.$inferInsert;
+
+/** Inserts or replaces whole profiles, in chunks (the HSA import passes every field, keeping what its file does not carry). */
+export async function upsertProfiles(tx: Tx, profiles: ProfileValues[]): Promise<void> {
+  for (let at = 0; at < profiles.length; at += 500) {
+    await tx
+      .insert(unitProfiles)
+      .values(profiles.slice(at, at + 500))
+      .onConflictDoUpdate({
+        target: unitProfiles.unitId,
+        set: {
+          streetAddress: sql`excluded.street_address`,
+          postalCode: sql`excluded.postal_code`,
+          city: sql`excluded.city`,
+          phone: sql`excluded.phone`,
+          latitude: sql`excluded.latitude`,
+          longitude: sql`excluded.longitude`,
+          careOffered: sql`excluded.care_offered`,
+          searchText: sql`excluded.search_text`,
+          updatedAt: sql`now()`,
+        },
+      });
+  }
 }
+
+/** Units by HSA-id with their organisation number and profile (if any), for comparing an import with what is there. */
+export async function findUnitsByHsaIds(tx: Tx, hsaIds: string[]) {
+  const rows = [];
+  for (let at = 0; at < hsaIds.length; at += 1000) {
+    rows.push(
+      ...(await tx
+        .select({
+          id: careUnits.id,
+          hsaId: careUnits.hsaId,
+          name: careUnits.name,
+          kind: careUnits.kind,
+          locality: careUnits.locality,
+          organisationNumber: organisations.organisationNumber,
+          profile: unitProfiles,
+        })
+        .from(careUnits)
+        .innerJoin(organisations, eq(organisations.id, careUnits.organisationId))
+        .leftJoin(unitProfiles, eq(unitProfiles.unitId, careUnits.id))
+        .where(inArray(careUnits.hsaId, hsaIds.slice(at, at + 1000)))),
+    );
+  }
+  return rows;
+}
+export type ExistingUnitRow = Awaited<ReturnType<typeof findUnitsByHsaIds>>[number];

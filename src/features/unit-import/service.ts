@@ -3,8 +3,7 @@ import type { StaffActor } from '../../platform/auth/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError, errors } from '../../platform/errors.ts';
-import { listOrganisations, type OrganisationRow } from '../../platform/organisations/store.ts';
-import { unitSearchText } from '../care-units/model.ts';
+import { insertUnits, listOrganisations, updateUnitDetails, type OrganisationRow } from '../../platform/organisations/store.ts';
 import type { ImportLine, ImportReport } from './contract.ts';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv.ts';
 import {
@@ -21,7 +20,8 @@ import {
   type Language,
   type LineError,
 } from './model.ts';
-import { findUnitsByHsaIds, insertUnits, lockImports, updateUnit, upsertProfiles, type ExistingUnitRow, type ProfileValues } from './store.ts';
+import { findUnitsByHsaIds, unitSearchText, upsertProfiles, type ExistingUnitRow, type ProfileValues } from '../care-units/directory.ts';
+import { lockImports } from './store.ts';
 
 /**
  * B1 at regional scale: a region administrator loads the units its HSA catalogue
@@ -172,7 +172,7 @@ async function applyImport(tx: Tx, context: ServiceContext, actor: StaffActor, p
   const updates = planned.filter((line) => line.action === 'update');
   for (const { unit, existing, changes } of updates) {
     if (changes!.some((column) => column === 'name' || column === 'kind' || column === 'organisationNumber' || column === 'city')) {
-      await updateUnit(tx, existing!.id, { name: unit!.name, kind: unit!.kind, organisationId: organisationId(unit!), locality: unit!.city });
+      await updateUnitDetails(tx, existing!.id, { name: unit!.name, kind: unit!.kind, organisationId: organisationId(unit!), locality: unit!.city });
     }
     profiles.push(profileOf(existing!.id, unit!, existing!.profile));
   }

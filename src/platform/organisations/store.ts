@@ -68,3 +68,19 @@ export async function listUnitsWithOrganisation(tx: Tx) {
     .innerJoin(organisations, eq(organisations.id, careUnits.organisationId))
     .orderBy(organisations.name, careUnits.name);
 }
+
+export type NewUnit = typeof careUnits.$inferInsert;
+
+/** Inserts units in chunks (the HSA import); returns their ids by HSA-id. */
+export async function insertUnits(tx: Tx, units: NewUnit[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (let at = 0; at < units.length; at += 500) {
+    const rows = await tx.insert(careUnits).values(units.slice(at, at + 500)).returning({ id: careUnits.id, hsaId: careUnits.hsaId });
+    for (const row of rows) ids.set(row.hsaId, row.id);
+  }
+  return ids;
+}
+
+export async function updateUnitDetails(tx: Tx, unitId: string, values: Pick<NewUnit, 'name' | 'kind' | 'organisationId' | 'locality'>): Promise<void> {
+  await tx.update(careUnits).set(values).where(eq(careUnits.id, unitId));
+}

@@ -1,0 +1,6 @@
+/**
+ * What other features may ask of the unit directory. The HSA import compares a file with
+ * the units and profiles that exist and writes profiles through here, never our tables.
+ */
+export { findUnitsByHsaIds, upsertProfiles, type ExistingUnitRow, type ProfileValues } from './store.ts';
+export { unitSearchText } from './model.ts';
