@@ -37,19 +37,24 @@ export function lastApiActivity(): number {
   return lastRequestAt;
 }
 
+/** A body sent as it is, with its own content type (a CSV file), instead of as JSON. */
+export type RawBody = { raw: Blob | string; contentType: string };
+const isRaw = (body: unknown): body is RawBody => typeof body === 'object' && body !== null && 'raw' in body && 'contentType' in body;
+
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   lastRequestAt = Date.now();
+  const contentType = body === undefined ? undefined : isRaw(body) ? body.contentType : 'application/json';
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
     headers: {
       accept: 'application/json',
       'accept-language': currentLanguage(),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(contentType ? { 'content-type': contentType } : {}),
       ...(method !== 'GET' ? { 'x-csrf-token': csrfToken || 'none' } : {}),
       ...headers,
     },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
+    body: body === undefined ? undefined : isRaw(body) ? body.raw : JSON.stringify(body),
   });
   const text = await response.text();
   const parsed = text ? (JSON.parse(text) as unknown) : undefined;

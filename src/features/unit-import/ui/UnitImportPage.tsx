@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError } from '../../../web/api/client.ts';
-import { useSession } from '../../../web/api/session.ts';
-import { currentLanguage, useTexts } from '../../../web/i18n/i18n.tsx';
+import { api, ApiError } from '../../../web/api/client.ts';
+import { useTexts } from '../../../web/i18n/i18n.tsx';
 import { PageStatus } from '../../../web/layout/PageStatus.tsx';
 import type { ImportLine, ImportReport } from '../contract.ts';
 import { importColumns, type ImportColumn } from '../model.ts';
@@ -45,7 +44,6 @@ const texts = {
       careOffered: 'vårdutbud',
     } satisfies Record<ImportColumn, string>,
     wholeLine: 'raden',
-    failed: 'Något gick fel. Försök igen.',
   },
   en: {
     title: 'Import units',
@@ -83,27 +81,12 @@ const texts = {
       careOffered: 'care offered',
     } satisfies Record<ImportColumn, string>,
     wholeLine: 'the line',
-    failed: 'Something went wrong. Please try again.',
   },
 };
 
-/**
- * The API client speaks JSON; this upload sends the file itself as text/csv, with the
- * session's CSRF token, and turns an error answer into the same ApiError.
- */
-async function uploadCatalogue(file: File, dryRun: boolean, csrfToken: string, fallbackMessage: string): Promise<ImportReport> {
-  const response = await fetch(`/api/admin/unit-import?dryRun=${dryRun}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { accept: 'application/json', 'accept-language': currentLanguage(), 'content-type': 'text/csv', 'x-csrf-token': csrfToken || 'none' },
-    body: file,
-  });
-  const parsed = (await response.json().catch(() => undefined)) as { error?: { code: string; message: string; details?: unknown } } | ImportReport | undefined;
-  if (!response.ok) {
-    const error = parsed && 'error' in parsed ? parsed.error : undefined;
-    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? fallbackMessage, error?.details);
-  }
-  return parsed as ImportReport;
+/** Sends the file as it is (text/csv) through the shared client: same CSRF token, errors and session handling. */
+function uploadCatalogue(file: File, dryRun: boolean): Promise<ImportReport> {
+  return api<ImportReport>('POST', `/api/admin/unit-import?dryRun=${dryRun}`, { raw: file, contentType: 'text/csv' });
 }
 
 /** The report an import_has_errors answer carries, if this error is one. */
@@ -114,14 +97,12 @@ function reportIn(error: unknown): ImportReport | undefined {
 export default function UnitImportPage() {
   const t = useTexts(texts);
   const ids = { file: useId(), hint: useId(), onlyProblems: useId() };
-  const session = useSession();
   const queryClient = useQueryClient();
-  const csrfToken = session.data?.authenticated ? session.data.csrfToken : '';
   const [file, setFile] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const upload = useMutation({
-    mutationFn: ({ dryRun }: { dryRun: boolean }) => uploadCatalogue(file!, dryRun, csrfToken, t.failed),
+    mutationFn: ({ dryRun }: { dryRun: boolean }) => uploadCatalogue(file!, dryRun),
     onSuccess: async (report) => {
       if (!report.dryRun) await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
     },
