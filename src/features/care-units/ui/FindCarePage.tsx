@@ -1,15 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { startTransition, useEffect, useId, useOptimistic, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { addDays } from '../../../lib/calendar/iso-date.ts';
-import { STOCKHOLM, stockholmDate } from '../../../lib/stockholm-time.ts';
 import { careUnitKindLabels, careUnitKinds, type CareUnitKind } from '../../../platform/organisations/model.ts';
 import { api } from '../../../web/api/client.ts';
-import { useLanguage, useTexts, type Language } from '../../../web/i18n/i18n.tsx';
+import { useLanguage, useTexts } from '../../../web/i18n/i18n.tsx';
 import { AppLayout } from '../../../web/layout/AppLayout.tsx';
 import type { UnitSummary } from '../contract.ts';
 import { careOfferingCodes, careOfferings, type CareOffering } from '../model.ts';
 import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
+import { eserviceChoices, isCare, isEservice, isKind, PARAM, type EserviceChoice } from './search-params.ts';
+import { formatPostalCode, kindLabel, localeOf, OpeningNow, telHref } from './unit-format.tsx';
 
 /**
  * "Hitta vård" (B1): anyone, logged in or not, searches the region's units by name,
@@ -17,22 +17,6 @@ import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
  * distance. The search lives in the address so it can be shared and Back works; the
  * position never does: it stays in this page's memory and is sent only to the search.
  */
-
-/** The e-services a citizen may look for, by the catalogue's codes (content/e-services/catalogue.json). */
-const eserviceChoices = {
-  fornya_recept: { sv: 'Förnya recept digitalt', en: 'Renew a prescription online' },
-  bestall_tid: { sv: 'Beställa tid digitalt', en: 'Request an appointment online' },
-  webbtidbok: { sv: 'Boka tid direkt', en: 'Book an appointment directly' },
-  av_omboka_tid: { sv: 'Av- eller omboka tid', en: 'Cancel or rebook an appointment' },
-  kontakta_mig: { sv: 'Bli kontaktad av mottagningen', en: 'Be contacted by the clinic' },
-  skicka_meddelande: { sv: 'Skicka ett meddelande', en: 'Send a message' },
-  begar_intyg: { sv: 'Begära intyg', en: 'Request a certificate' },
-  fraga_om_remiss: { sv: 'Fråga om min remiss', en: 'Ask about my referral' },
-  egenremiss: { sv: 'Skicka egenremiss', en: 'Send a self-referral' },
-  chatt: { sv: 'Chatta med vården', en: 'Chat with care staff' },
-  videomote: { sv: 'Ha videomöte', en: 'Have a video meeting' },
-} as const;
-type EserviceChoice = keyof typeof eserviceChoices;
 
 const texts = {
   sv: {
@@ -114,105 +98,11 @@ const texts = {
   },
 };
 
-const openingTexts = {
-  sv: {
-    openUntil: (when: string) => `Öppet nu, stänger ${when}`,
-    openAllHours: 'Öppet dygnet runt',
-    closedUntil: (when: string) => `Stängt, öppnar ${when}`,
-    closed: 'Stängt',
-    today: 'i dag',
-    tomorrow: 'i morgon',
-  },
-  en: {
-    openUntil: (when: string) => `Open now, closes ${when}`,
-    openAllHours: 'Open around the clock',
-    closedUntil: (when: string) => `Closed, opens ${when}`,
-    closed: 'Closed',
-    today: 'today',
-    tomorrow: 'tomorrow',
-  },
-};
-
-const localeOf = (language: Language) => (language === 'sv' ? 'sv-SE' : 'en-GB');
-
-/** "17:00" in Stockholm time. */
-export function formatStockholmTime(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(localeOf(language), { timeZone: STOCKHOLM, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-}
-
-/** When something happens, as people say it: "17:00" today, "i morgon 08:00", "måndag 08:00", or a date further off. */
-function relativeStockholmTime(iso: string, language: Language, now: Date): string {
-  const at = new Date(iso);
-  const time = formatStockholmTime(iso, language);
-  const today = stockholmDate(now);
-  const day = stockholmDate(at);
-  const words = openingTexts[language];
-  if (day === today) return time;
-  if (day === addDays(today, 1)) return `${words.tomorrow} ${time}`;
-  const options: Intl.DateTimeFormatOptions = day <= addDays(today, 6) ? { weekday: 'long' } : { day: 'numeric', month: 'long' };
-  return `${new Intl.DateTimeFormat(localeOf(language), { timeZone: STOCKHOLM, ...options }).format(at)} ${time}`;
-}
-
-/** "Öppet nu, stänger 17:00" / "Stängt (Juldagen), öppnar måndag 08:00", in Stockholm time. */
-export function openingNowText(openingNow: UnitSummary['openingNow'], language: Language, now = new Date()): string {
-  const words = openingTexts[language];
-  const label = openingNow.todayLabel ? ` (${openingNow.todayLabel[language]})` : '';
-  if (openingNow.open) {
-    if (!openingNow.closesAt) return words.openAllHours;
-    const text = words.openUntil(relativeStockholmTime(openingNow.closesAt, language, now));
-    return label ? text.replace(/^([^,]+),/, `$1${label},`) : text;
-  }
-  if (!openingNow.opensAt) return `${words.closed}${label}`;
-  const text = words.closedUntil(relativeStockholmTime(openingNow.opensAt, language, now));
-  return label ? text.replace(/^([^,]+),/, `$1${label},`) : text;
-}
-
-/** The open/closed line of a unit, in words (never by colour alone). */
-export function OpeningNow({ openingNow, className = '' }: { openingNow: UnitSummary['openingNow']; className?: string }) {
-  const { language } = useLanguage();
-  return (
-    <p className={`open-status ${openingNow.open ? 'open-status--open' : 'open-status--closed'} ${className}`.trim()}>
-      <span className="open-status__dot" aria-hidden="true" />
-      {openingNowText(openingNow, language)}
-    </p>
-  );
-}
-
-/** "73412" → "734 12", as Swedish postal codes are written. */
-export function formatPostalCode(postalCode: string): string {
-  return /^\d{5}$/.test(postalCode) ? `${postalCode.slice(0, 3)} ${postalCode.slice(3)}` : postalCode;
-}
-
-/** A number a phone can dial: digits and a leading +. */
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
-}
-
-export function kindLabel(kind: CareUnitKind, language: Language): string {
-  return careUnitKindLabels[kind]?.[language] ?? kind;
-}
-
-export function careLabel(code: string, language: Language): string {
-  return careOfferings[code as CareOffering]?.[language] ?? code;
-}
-
 const SEARCH_LIMIT = 50;
 const DEBOUNCE_MS = 300;
 // The address bar carries the search in Swedish words, so a shared link reads well.
-const PARAM = { q: 'q', kind: 'typ', care: 'vard', eservice: 'etjanst', openNow: 'oppet' } as const;
-
 type Position = { lat: number; lon: number };
 type Locating = 'idle' | 'locating' | 'denied' | 'unavailable' | 'unsupported';
-
-function isKind(value: string | null): value is CareUnitKind {
-  return value !== null && (careUnitKinds as readonly string[]).includes(value);
-}
-function isCare(value: string | null): value is CareOffering {
-  return value !== null && (careOfferingCodes as string[]).includes(value);
-}
-function isEservice(value: string | null): value is EserviceChoice {
-  return value !== null && value in eserviceChoices;
-}
 
 export default function FindCarePage() {
   const t = useTexts(texts);

@@ -7,7 +7,7 @@ import { AppLayout } from '../../../web/layout/AppLayout.tsx';
 import { PageStatus } from '../../../web/layout/PageStatus.tsx';
 import type { UnitDetails } from '../contract.ts';
 import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
-import { careLabel, formatPostalCode, kindLabel, OpeningNow, telHref } from './FindCarePage.tsx';
+import { careLabel, formatPostalCode, kindLabel, OpeningNow, telHref } from './unit-format.tsx';
 import { ScrollableTable } from '../../../web/layout/ScrollableTable.tsx';
 
 /** A unit's public page (B1, B2): how to reach it, when it is open, what care it gives and its e-services. */
