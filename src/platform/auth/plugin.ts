@@ -45,11 +45,11 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const { db, clock } = app.deps;
-      const resolved = await db.db.transaction(async (tx) => {
-        const loaded = await loadSession(tx, clock, token);
-        if (loaded.state !== 'active') return { loaded, actor: null };
-        return { loaded, actor: await buildActor(tx, clock, loaded.session) };
-      });
+      // No transaction: these are reads, and the occasional write (touch, end, reset acting-for)
+      // is one statement. On PGlite an explicit transaction would cost every request two more
+      // round trips through the single session.
+      const loaded = await loadSession(db.db, clock, token);
+      const resolved = { loaded, actor: loaded.state === 'active' ? await buildActor(db.db, clock, loaded.session) : null };
       if (resolved.loaded.state === 'active') {
         request.session = resolved.loaded.session;
         request.actor = resolved.actor;

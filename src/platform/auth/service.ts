@@ -32,34 +32,34 @@ async function representableBy(tx: Tx, at: Date, person: PersonRow) {
 }
 
 export async function describeSession(context: ServiceContext, session: SessionRow, actor: Actor): Promise<SessionSummary> {
-  return context.db.transaction(async (tx) => {
-    const common = {
-      authenticated: true as const,
-      csrfToken: session.csrfToken,
-      idleTimeoutSeconds: session.idleTimeoutSeconds,
-      absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
-    };
-    if (actor.kind === 'citizen') {
-      const person = (await findPersonById(tx, actor.personId))!;
-      const representable = await representableBy(tx, context.clock.now(), person);
-      const subject = representable.find((entry) => entry.id === actor.subjectPersonId) ?? representable[0]!;
-      return { ...common, kind: 'citizen', displayName: displayName(person), citizen: { personId: person.id, subject, representable } };
-    }
-    if (actor.kind !== 'staff') throw errors.forbidden();
-    const member = (await findStaffById(tx, actor.staffId))!;
-    const [units, administered] = await Promise.all([listMemberships(tx, member.id), listAdministeredOrganisations(tx, member.id)]);
-    return {
-      ...common,
-      kind: 'staff',
-      displayName: displayName(member),
-      staff: {
-        profession: member.profession,
-        activeUnitId: actor.unitId,
-        units: units.map((unit) => ({ id: unit.unitId, name: unit.unitName, kind: unit.unitKind, roles: unit.roles })),
-        administeredOrganisations: administered,
-      },
-    };
-  });
+  // Only reads, of the user's own identity: no transaction needed (see the auth plugin).
+  const db = context.db;
+  const common = {
+    authenticated: true as const,
+    csrfToken: session.csrfToken,
+    idleTimeoutSeconds: session.idleTimeoutSeconds,
+    absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
+  };
+  if (actor.kind === 'citizen') {
+    const person = (await findPersonById(db, actor.personId))!;
+    const representable = await representableBy(db, context.clock.now(), person);
+    const subject = representable.find((entry) => entry.id === actor.subjectPersonId) ?? representable[0]!;
+    return { ...common, kind: 'citizen', displayName: displayName(person), citizen: { personId: person.id, subject, representable } };
+  }
+  if (actor.kind !== 'staff') throw errors.forbidden();
+  const member = (await findStaffById(db, actor.staffId))!;
+  const [units, administered] = await Promise.all([listMemberships(db, member.id), listAdministeredOrganisations(db, member.id)]);
+  return {
+    ...common,
+    kind: 'staff',
+    displayName: displayName(member),
+    staff: {
+      profession: member.profession,
+      activeUnitId: actor.unitId,
+      units: units.map((unit) => ({ id: unit.unitId, name: unit.unitName, kind: unit.unitKind, roles: unit.roles })),
+      administeredOrganisations: administered,
+    },
+  };
 }
 
 export async function startSession(context: ServiceContext, settings: SessionSettings, input: NewSession) {
