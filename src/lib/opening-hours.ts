@@ -3,7 +3,7 @@
  * unit is open at an instant, and the coming week for display. Pure: the current time is
  * always passed in.
  */
-import { stockholmDate } from './stockholm-time.ts';
+import { STOCKHOLM, stockholmDate } from './stockholm-time.ts';
 import { addDays, isoWeekday, parseIsoDate } from './calendar/iso-date.ts';
 import { holidayName } from './calendar/holidays.ts';
 import type { LocalisedName } from './calendar/holidays.ts';
@@ -126,7 +126,7 @@ export function openingStatus(hours: OpeningHours, at: Date): OpeningStatus {
   return { open: false, ...(opensAt && { opensAt }), today: intervalsOn(hours, today) };
 }
 
-const stockholmClockTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const stockholmClockTime = new Intl.DateTimeFormat('en-GB', { timeZone: STOCKHOLM, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /**
  * Just "is it open now": today's intervals against the Stockholm wall clock. Enough,

@@ -49,19 +49,11 @@ export const errors = {
     }),
   notFound: (what: LocalisedMessage = { sv: 'Det du söker finns inte.', en: 'What you are looking for does not exist.' }) =>
     new AppError('not_found', 404, what),
-  validation: (details: unknown) =>
-    new AppError(
-      'validation_failed',
-      400,
-      { sv: 'Uppgifterna är inte giltiga. Kontrollera fälten och försök igen.', en: 'The data is not valid. Check the fields and try again.' },
-      details,
-    ),
   demoDisabled: () =>
     new AppError('demo_mode_disabled', 404, {
       sv: 'Demoinloggning finns bara i demoläge.',
       en: 'Demo login is only available in demo mode.',
     }),
-  conflict: (code: string, messages: LocalisedMessage) => new AppError(code, 409, messages),
 };
 
 export type Language = 'sv' | 'en';

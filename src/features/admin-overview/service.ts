@@ -6,6 +6,7 @@ import { AppError, errors } from '../../platform/errors.ts';
 import { normaliseOptionPackages } from '../../platform/organisations/model.ts';
 import { findOrganisation, listOrganisations, listUnitsWithCounts, setOptionPackages } from '../../platform/organisations/store.ts';
 import type { AdminOverview } from './contract.ts';
+import { isRegionAdministrator } from '../../platform/organisations/administrators.ts';
 
 /**
  * A region administrator sees and manages every organisation in the region (the
@@ -14,9 +15,11 @@ import type { AdminOverview } from './contract.ts';
  */
 async function administeredScope(tx: Tx, actor: StaffActor) {
   if (actor.administeredOrganisationIds.length === 0) throw errors.forbidden();
-  const own = await listOrganisations(tx, actor.administeredOrganisationIds);
-  const isRegionAdministrator = own.some((organisation) => organisation.kind === 'region');
-  return { isRegionAdministrator, visible: isRegionAdministrator ? await listOrganisations(tx) : own };
+  const regionAdministrator = await isRegionAdministrator(tx, actor);
+  return {
+    isRegionAdministrator: regionAdministrator,
+    visible: await listOrganisations(tx, regionAdministrator ? undefined : actor.administeredOrganisationIds),
+  };
 }
 
 export async function getAdminOverview(context: ServiceContext, actor: StaffActor): Promise<AdminOverview> {

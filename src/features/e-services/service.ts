@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { activationRequestSchema, UnitEservice } from './contract.ts';
 import { activationRefused, notUnitAdministrator, termsRefused, unknownEservice } from './errors.ts';
 import { checkActivation, EXTRA_QUESTIONS_ALLOWED, everyone } from './model.ts';
-import { addTermsVersion, findEservice, findTermsVersion, findUnitEservice, listCatalogue, listUnitEservices, saveUnitEservice, updateUnitEservice, type EserviceRow } from './store.ts';
+import { addTermsVersion, findEservice, findTermsVersion, findUnitEservice, listCatalogue, listUnitEservices, updateUnitEservice, type EserviceRow } from './store.ts';
 import { checkTerms, type TermsLanguage, type TermsProblem } from './terms.ts';
 
 type ActivationRequest = z.infer<typeof activationRequestSchema>;
@@ -76,18 +76,24 @@ export async function setActivation(context: ServiceContext, actor: StaffActor, 
     const termsVersionId =
       existing?.currentTermsVersionId ??
       (await addTermsVersion(tx, { unitId: unit.id, eserviceCode: code, textSv: service.termsTemplateSv, textEn: service.termsTemplateEn, createdAt: context.clock.now(), createdByStaffId: actor.staffId })).id;
-    await saveUnitEservice(tx, {
-      unitId: unit.id,
-      eserviceCode: code,
-      status: request.status,
-      offeredByPhoneOrDesk: request.status === 'active' ? request.offeredByPhoneOrDesk : (existing?.offeredByPhoneOrDesk ?? false),
-      notApplicableReason: request.status === 'not_applicable' ? request.reason.trim() : null,
-      patientGroup: request.status === 'active' ? request.patientGroup : (existing?.patientGroup ?? everyone),
-      extraQuestions: existing?.extraQuestions ?? [],
-      currentTermsVersionId: termsVersionId,
-      updatedAt: context.clock.now(),
-      updatedByStaffId: actor.staffId,
-    });
+    // Turning a service off keeps the phone-or-desk statement and patient group for next time.
+    const activation =
+      request.status === 'active'
+        ? { offeredByPhoneOrDesk: request.offeredByPhoneOrDesk, patientGroup: request.patientGroup }
+        : {};
+    await updateUnitEservice(
+      tx,
+      unit.id,
+      code,
+      {
+        status: request.status,
+        notApplicableReason: request.status === 'not_applicable' ? request.reason.trim() : null,
+        currentTermsVersionId: termsVersionId,
+        ...activation,
+      },
+      context.clock.now(),
+      actor.staffId,
+    );
     await recordAudit(tx, context, actor, { action: 'update', objectType: 'unit_eservice', objectId: `${unit.id}:${code}`, reason: request.status });
   });
 }

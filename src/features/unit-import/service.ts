@@ -22,6 +22,7 @@ import {
 } from './model.ts';
 import { findUnitsByHsaIds, unitSearchText, upsertProfiles, type ExistingUnitRow, type ProfileValues } from '../care-units/directory.ts';
 import { lockImports } from './store.ts';
+import { requireRegionAdministrator } from '../../platform/organisations/administrators.ts';
 
 /**
  * B1 at regional scale: a region administrator loads the units its HSA catalogue
@@ -82,13 +83,8 @@ export function readCatalogueFile(csv: string): CsvRecord[] {
   return lines.filter((record) => record.fields.some((field) => field.trim() !== ''));
 }
 
-/** Region administrators only: the catalogue spans every organisation in the region. */
-async function requireRegionAdministrator(tx: Tx, actor: StaffActor): Promise<void> {
-  const own = actor.administeredOrganisationIds.length > 0 ? await listOrganisations(tx, actor.administeredOrganisationIds) : [];
-  if (!own.some((organisation) => organisation.kind === 'region')) {
-    throw errors.forbidden({ sv: 'Bara regionens administratörer kan importera enheter.', en: 'Only region administrators can import units.' });
-  }
-}
+// Region administrators only: the catalogue spans every organisation in the region.
+const onlyRegionImports = { sv: 'Bara regionens administratörer kan importera enheter.', en: 'Only region administrators can import units.' };
 
 type PlannedLine = ImportLine & { unit?: ImportedUnit; existing?: ExistingUnitRow };
 
