@@ -79,6 +79,7 @@ CREATE TABLE "cases" (
 	"assigned_staff_id" uuid,
 	"subject" text NOT NULL,
 	"form" jsonb NOT NULL,
+	"questions" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"terms_version_id" uuid,
 	"case_type_terms_version_id" uuid,
 	"created_by_person_id" uuid,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { careUnits } from '../../platform/organisations/tables.ts';
 import { persons, staff } from '../../platform/people/tables.ts';
+import type { QuestionItem } from '../e-services/questions.ts';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -38,6 +39,8 @@ export const cases = pgTable(
     /** The subject line staff and patient see in lists; never sent in a notification. */
     subject: text('subject').notNull(),
     form: jsonb('form').$type<Record<string, unknown>>().notNull(),
+    /** The questions the patient was shown (Förnya recept's and own types'), as they were then. */
+    questions: jsonb('questions').$type<QuestionItem[]>().notNull().default(sql`'[]'::jsonb`),
     /** Which terms text the patient accepted (B5): a unit's version of a standard service, or an own type's. */
     termsVersionId: uuid('terms_version_id'),
     caseTypeTermsVersionId: uuid('case_type_terms_version_id'),
