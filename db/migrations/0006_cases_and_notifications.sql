@@ -54,6 +54,7 @@ CREATE TABLE "case_attachments" (
 --> statement-breakpoint
 CREATE TABLE "case_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "case_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"case_id" uuid NOT NULL,
 	"kind" text NOT NULL,
 	"body" text,
@@ -128,7 +129,7 @@ ALTER TABLE "unit_certificate_options" ADD CONSTRAINT "unit_certificate_options_
 CREATE INDEX "notification_outbox_due" ON "notification_outbox" USING btree ("next_attempt_at") WHERE "notification_outbox"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "case_answer_templates_unit" ON "case_answer_templates" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "case_attachments_case" ON "case_attachments" USING btree ("case_id");--> statement-breakpoint
-CREATE INDEX "case_events_case" ON "case_events" USING btree ("case_id","created_at");--> statement-breakpoint
+CREATE INDEX "case_events_case" ON "case_events" USING btree ("case_id","seq");--> statement-breakpoint
 CREATE INDEX "cases_unit_open_deadline" ON "cases" USING btree ("unit_id","deadline_at","id") WHERE "cases"."status" <> 'closed';--> statement-breakpoint
 CREATE INDEX "cases_unit_activity" ON "cases" USING btree ("unit_id","last_activity_at");--> statement-breakpoint
 CREATE INDEX "cases_patient" ON "cases" USING btree ("patient_id","last_activity_at");--> statement-breakpoint
@@ -148,5 +149,11 @@ CREATE TRIGGER case_events_no_update_or_delete BEFORE UPDATE OR DELETE ON case_e
 CREATE TRIGGER case_attachments_no_delete BEFORE DELETE ON case_attachments
   FOR EACH ROW WHEN (OLD.case_id IS NOT NULL) EXECUTE FUNCTION nara_case_history_kept();
 --> statement-breakpoint
-CREATE TRIGGER cases_no_truncate BEFORE TRUNCATE ON cases, case_events, case_attachments
+CREATE TRIGGER cases_no_truncate BEFORE TRUNCATE ON cases
+  FOR EACH STATEMENT EXECUTE FUNCTION nara_case_history_kept();
+--> statement-breakpoint
+CREATE TRIGGER case_events_no_truncate BEFORE TRUNCATE ON case_events
+  FOR EACH STATEMENT EXECUTE FUNCTION nara_case_history_kept();
+--> statement-breakpoint
+CREATE TRIGGER case_attachments_no_truncate BEFORE TRUNCATE ON case_attachments
   FOR EACH STATEMENT EXECUTE FUNCTION nara_case_history_kept();

@@ -18,6 +18,7 @@ describe('loadConfig defaults', () => {
       session: { patientIdleMinutes: 15, staffIdleMinutes: 60, absoluteHours: 12 },
       rateLimit: { perMinute: 600, loginPerMinute: 20 },
       webDistDir: path.resolve('./dist/web'),
+      notifications: { transport: 'sink', smtpUrl: undefined, mailFrom: undefined, publicUrl: 'http://localhost:3000', pollIntervalMs: 15_000 },
     });
   });
 
@@ -56,6 +57,9 @@ describe('loadConfig defaults', () => {
   });
 });
 
+// What production needs besides: real e-mail and the address the e-mails link to.
+const productionMail = { SMTP_URL: 'smtp://relay.region.example:587', MAIL_FROM: 'Nära <no-reply@region.example>', PUBLIC_URL: 'https://nara.region.example' };
+
 describe('loadConfig demo mode', () => {
   it('is on by default in development', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).demoMode).toBe(true);
@@ -66,7 +70,7 @@ describe('loadConfig demo mode', () => {
   });
 
   it('is off by default in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).demoMode).toBe(false);
+    expect(loadConfig({ ...productionMail, NODE_ENV: 'production' }).demoMode).toBe(false);
   });
 
   it('can be turned off outside production', () => {
@@ -76,11 +80,11 @@ describe('loadConfig demo mode', () => {
   });
 
   it('may be stated as off in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production', DEMO_MODE: 'false' }).demoMode).toBe(false);
+    expect(loadConfig({ ...productionMail, NODE_ENV: 'production', DEMO_MODE: 'false' }).demoMode).toBe(false);
   });
 
   it.each(['true', '1', 'yes'])('is refused in production when DEMO_MODE=%s', (value) => {
-    const load = () => loadConfig({ NODE_ENV: 'production', DEMO_MODE: value });
+    const load = () => loadConfig({ ...productionMail, NODE_ENV: 'production', DEMO_MODE: value });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/DEMO_MODE=true is refused when NODE_ENV=production/);
   });
@@ -133,5 +137,50 @@ describe('loadConfig other invalid values', () => {
 
   it('names every invalid variable at once', () => {
     expect(() => loadConfig({ PORT: 'abc', LOG_LEVEL: 'verbose' })).toThrow(/PORT.*LOG_LEVEL|LOG_LEVEL.*PORT/);
+  });
+});
+
+describe('loadConfig notifications', () => {
+  it('uses the development sink outside production, linking to this server', () => {
+    expect(loadConfig({ PORT: '3210' }).notifications).toMatchObject({ transport: 'sink', publicUrl: 'http://localhost:3210' });
+  });
+
+  it('reads SMTP settings, the public address and the poll interval', () => {
+    expect(
+      loadConfig({ NOTIFY_TRANSPORT: 'smtp', SMTP_URL: 'smtps://u:p@mail.example:465', MAIL_FROM: 'Nära <a@b.se>', PUBLIC_URL: 'https://nara.example', NOTIFY_POLL_SECONDS: '5' })
+        .notifications,
+    ).toEqual({ transport: 'smtp', smtpUrl: 'smtps://u:p@mail.example:465', mailFrom: 'Nära <a@b.se>', publicUrl: 'https://nara.example', pollIntervalMs: 5000 });
+  });
+
+  it('sends e-mail through SMTP by default in production', () => {
+    expect(loadConfig({ ...productionMail, NODE_ENV: 'production' }).notifications.transport).toBe('smtp');
+  });
+
+  it('refuses SMTP without SMTP_URL and MAIL_FROM, naming them', () => {
+    expect(() => loadConfig({ NOTIFY_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL.*MAIL_FROM/);
+    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://nara.example' })).toThrow(/default when NODE_ENV=production.*SMTP_URL/);
+  });
+
+  it('refuses the sink and a missing PUBLIC_URL in production', () => {
+    expect(() => loadConfig({ ...productionMail, NODE_ENV: 'production', NOTIFY_TRANSPORT: 'sink' })).toThrow(/NOTIFY_TRANSPORT=sink is refused/);
+    expect(() => loadConfig({ ...productionMail, NODE_ENV: 'production', PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL is required/);
+  });
+
+  it.each([
+    ['NOTIFY_TRANSPORT', 'carrier-pigeon'],
+    ['SMTP_URL', 'http://mail.example'],
+    ['PUBLIC_URL', 'ftp://nara.example'],
+    ['NOTIFY_POLL_SECONDS', '0'],
+  ])('throws a ConfigError naming %s for %j', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(variable));
+  });
+
+  it('never repeats the SMTP password in its message', () => {
+    expect(() => loadConfig({ SMTP_URL: 'smtp://user:s3cret@ host' })).toThrow(ConfigError);
+    try {
+      loadConfig({ SMTP_URL: 'smtp://user:s3cret@ host' });
+    } catch (error) {
+      expect(String(error)).not.toContain('s3cret');
+    }
   });
 });

@@ -26,6 +26,12 @@ const environmentSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   WEB_DIST_DIR: z.string().default('./dist/web'),
+  // Notifications (platform/notifications): see ARCHITECTURE.md, "Notifications".
+  NOTIFY_TRANSPORT: z.enum(['sink', 'smtp']).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  NOTIFY_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
 });
 
 export type Config = {
@@ -41,6 +47,16 @@ export type Config = {
   session: { patientIdleMinutes: number; staffIdleMinutes: number; absoluteHours: number };
   rateLimit: { perMinute: number; loginPerMinute: number };
   webDistDir: string;
+  notifications: {
+    /** sink: the development sink (log + the demo page); smtp: e-mail through SMTP_URL. */
+    transport: 'sink' | 'smtp';
+    smtpUrl: string | undefined;
+    mailFrom: string | undefined;
+    /** Nära's address as patients reach it; the only thing a notification's text links to. */
+    publicUrl: string;
+    /** How often the outbox worker looks for due notifications (it is also nudged after a change). */
+    pollIntervalMs: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -59,6 +75,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       'DEMO_MODE=true is refused when NODE_ENV=production: the demo login would let anyone in as any persona.',
     );
   }
+  // Production sends real e-mail: the sink would only log, and patients would never hear of an answer.
+  const notifyTransport = values.NOTIFY_TRANSPORT ?? (values.NODE_ENV === 'production' ? 'smtp' : 'sink');
+  const notifyProblems: string[] = [];
+  if (values.NODE_ENV === 'production' && notifyTransport === 'sink') {
+    notifyProblems.push('NOTIFY_TRANSPORT=sink is refused when NODE_ENV=production: notifications would only be written to the log');
+  }
+  if (notifyTransport === 'smtp' && (!values.SMTP_URL || !values.MAIL_FROM)) {
+    notifyProblems.push(
+      `NOTIFY_TRANSPORT=smtp${values.NOTIFY_TRANSPORT ? '' : ' (the default when NODE_ENV=production)'} needs SMTP_URL (smtp://user:password@host:587) and MAIL_FROM (e.g. "Nära <no-reply@region.se>")`,
+    );
+  }
+  if (values.NODE_ENV === 'production' && !values.PUBLIC_URL) {
+    notifyProblems.push("PUBLIC_URL is required when NODE_ENV=production: notifications link to it (e.g. https://nara.region.se)");
+  }
+  if (notifyProblems.length > 0) throw new ConfigError(`Invalid configuration: ${notifyProblems.join('; ')}`);
   return {
     env: values.NODE_ENV,
     port: values.PORT,
@@ -75,5 +106,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     rateLimit: { perMinute: values.RATE_LIMIT_PER_MINUTE, loginPerMinute: values.LOGIN_RATE_LIMIT_PER_MINUTE },
     webDistDir: path.resolve(values.WEB_DIST_DIR),
+    notifications: {
+      transport: notifyTransport,
+      smtpUrl: values.SMTP_URL,
+      mailFrom: values.MAIL_FROM,
+      // Outside production the default follows PORT, so a link in the sink points at this server.
+      publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT === 0 ? 3000 : values.PORT}`,
+      pollIntervalMs: values.NOTIFY_POLL_SECONDS * 1000,
+    },
   };
 }

@@ -7,6 +7,8 @@ import { eserviceRoutes } from '../features/e-services/routes.ts';
 import { patientLookupRoutes } from '../features/patient-lookup/routes.ts';
 import { unitAdministratorRoutes } from '../features/unit-administrators/routes.ts';
 import { unitImportRoutes } from '../features/unit-import/routes.ts';
+import { caseRoutes } from '../features/cases/routes.ts';
+import { notificationRoutes } from '../platform/notifications/routes.ts';
 
 /** Every feature's routes. A new feature adds itself here. */
-export const features: FastifyPluginAsync[] = [patientLookupRoutes, accessLogRoutes, adminOverviewRoutes, careUnitRoutes, eserviceRoutes, caseTypeRoutes, unitAdministratorRoutes, unitImportRoutes];
+export const features: FastifyPluginAsync[] = [patientLookupRoutes, accessLogRoutes, adminOverviewRoutes, careUnitRoutes, eserviceRoutes, caseTypeRoutes, unitAdministratorRoutes, unitImportRoutes, notificationRoutes, caseRoutes];

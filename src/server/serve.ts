@@ -3,6 +3,8 @@ import { systemClock } from '../platform/clock.ts';
 import { databaseOptionsFrom, openDatabase } from '../platform/db/connect.ts';
 import { DataDirLockedError } from '../platform/db/lockfile.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { transportsFromConfig } from '../platform/notifications/transports/from-config.ts';
+import { startOutboxWorker, type OutboxWorker } from '../platform/notifications/worker.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { loadContent } from './content.ts';
@@ -27,12 +29,15 @@ async function main() {
     try {
       await app?.close();
     } finally {
+      // The worker finishes the notification in hand before the database closes.
+      await outboxWorker?.stop().catch((error: unknown) => log.error({ err: error }, 'outbox worker did not stop cleanly'));
       await db.close();
       log.info('stopped');
       process.exit(0);
     }
   };
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let outboxWorker: OutboxWorker | undefined;
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
@@ -47,11 +52,21 @@ async function main() {
   app = await buildApp({ config, db, clock: systemClock, isReady: () => ready });
   await app.listen({ port: config.port, host: config.host });
   ready = true;
+  const outboxLog = log.child({ component: 'outbox' });
+  outboxWorker = startOutboxWorker({
+    db: db.db,
+    clock: systemClock,
+    transports: transportsFromConfig(config.notifications, outboxLog),
+    log: outboxLog,
+    intervalMs: config.notifications.pollIntervalMs,
+    publicUrl: config.notifications.publicUrl,
+  });
   log.info(
     {
       url: `http://localhost:${config.port}`,
       database: config.databaseUrl ? 'postgres' : `pglite (${config.dataDir})`,
       demoMode: config.demoMode,
+      notifications: config.notifications.transport,
       startupMs: Math.round(performance.now() - startedAt),
     },
     'Nära is ready',

@@ -18,6 +18,8 @@ const AdminArea = lazy(() => import('./areas/admin/AdminArea.tsx'));
 // Public "Hitta vård": its own chunk too (the unit page shares the search page's helpers).
 const FindCarePage = lazy(() => import('../features/care-units/ui/FindCarePage.tsx'));
 const UnitPage = lazy(() => import('../features/care-units/ui/UnitPage.tsx'));
+// Demo mode: what the development sink took instead of sending e-mail and SMS.
+const SinkDeliveriesPage = lazy(() => import('../platform/notifications/ui/SinkDeliveriesPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -40,6 +42,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/logga-in" element={<LoginPage />} />
               <Route path="/hitta-vard" element={<FindCarePage />} />
               <Route path="/hitta-vard/:unitId" element={<UnitPage />} />
+              <Route path="/utskick" element={<SinkDeliveriesPage />} />
               <Route path="/start/*" element={<PatientArea />} />
               <Route path="/arbetsyta/*" element={<StaffArea />} />
               <Route path="/admin/*" element={<AdminArea />} />

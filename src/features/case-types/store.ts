@@ -53,3 +53,8 @@ export async function addCaseTypeTerms(tx: Tx, values: Omit<typeof caseTypeTerms
     .returning();
   return row!;
 }
+
+export async function findCaseTypeTermsVersion(tx: Tx, id: string): Promise<CaseTypeTermsRow | undefined> {
+  const [row] = await tx.select().from(caseTypeTermsVersions).where(eq(caseTypeTermsVersions.id, id));
+  return row;
+}

@@ -208,8 +208,11 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export const patientCaseListSchema = z.object({ cases: z.array(caseSummarySchema) });
 export type PatientCaseList = z.infer<typeof patientCaseListSchema>;
 
+const localisedSchema = z.object({ sv: z.string(), en: z.string() });
 export const patientCaseSchema = caseSummarySchema.extend({
   form: z.record(z.string(), z.unknown()),
+  /** The form as labelled answers in the order the patient filled it in: show these rather than reading `form`. */
+  formEntries: z.array(z.object({ label: localisedSchema, value: localisedSchema })),
   events: z.array(caseEventSchema),
   /** The reply box is open (a counter-question waits, or the one reply to a staff-started case). */
   mayReply: z.boolean(),

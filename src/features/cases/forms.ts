@@ -126,6 +126,31 @@ const fieldLabels: Record<string, Localised> = {
   expectation: { sv: 'Vad önskar du av besöket?', en: 'What do you hope for from the visit?' },
 };
 
+const fieldOrder = [
+  'action',
+  'appointmentDescription',
+  'reason',
+  'medicine',
+  'answers',
+  'certificate',
+  'kind',
+  'unitRole',
+  'referral',
+  'question',
+  'complaint',
+  'duration',
+  'previousCare',
+  'medication',
+  'expectation',
+  'channel',
+  'phoneNumber',
+  'when',
+  'preferredTimes',
+  'withWhom',
+  'withWhomDetail',
+  'message',
+];
+
 function answerValue(question: QuestionItem | undefined, value: unknown): Localised {
   if (typeof value === 'boolean') return yesNo(value);
   if (Array.isArray(value)) return same(value.join(', '));
@@ -143,8 +168,11 @@ function questionEntries(questions: QuestionItem[], answers: Answers): FormEntry
  */
 export function formEntries(form: CaseForm, questions: QuestionItem[] = []): FormEntry[] {
   const entries: FormEntry[] = [];
-  for (const [field, value] of Object.entries(form)) {
-    if (field === 'type' || field === 'caseTypeId' || field === 'appointmentId' || isBlank(value)) continue;
+  const values = form as Record<string, unknown>;
+  // In the order of the forms, not of the stored object (jsonb sorts its keys).
+  for (const field of fieldOrder) {
+    const value = values[field];
+    if (isBlank(value)) continue;
     if (field === 'answers') {
       entries.push(...questionEntries(questions, value as Answers));
       continue;

@@ -77,6 +77,8 @@ export const caseEvents = pgTable(
   'case_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** The order of the thread, even when two steps share a timestamp. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
@@ -92,7 +94,7 @@ export const caseEvents = pgTable(
       .references(() => careUnits.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (table) => [index('case_events_case').on(table.caseId, table.createdAt)],
+  (table) => [index('case_events_case').on(table.caseId, table.seq)],
 );
 
 /**

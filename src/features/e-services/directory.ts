@@ -3,7 +3,7 @@ import { termsRefused } from './errors.ts';
 import type { PatientGroup } from './model.ts';
 import type { QuestionItem } from './questions.ts';
 import { termsProblems } from './service.ts';
-import { findEservice, findUnitEservice, listCatalogue, listUnitEservices, listUnitIdsWithActive, updateUnitEservice } from './store.ts';
+import { findEservice, findTermsVersion, findUnitEservice, listCatalogue, listUnitEservices, listUnitIdsWithActive, updateUnitEservice } from './store.ts';
 
 /**
  * What other features may ask of e-services: which services a unit has on, for
@@ -59,4 +59,40 @@ export async function unitExtraQuestions(tx: Tx, unitId: string, code: string): 
 
 export async function setUnitExtraQuestions(tx: Tx, unitId: string, code: string, questions: QuestionItem[], at: Date, staffId: string) {
   await updateUnitEservice(tx, unitId, code, { extraQuestions: questions }, at, staffId);
+}
+
+/** A standard case type a unit has on, as the cases feature offers it to patients. */
+export type OfferedCaseType = {
+  code: string;
+  name: { sv: string; en: string };
+  description: { sv: string; en: string };
+  patientGroup: PatientGroup;
+  extraQuestions: QuestionItem[];
+  terms: { versionId: string; version: number; sv: string; en: string };
+};
+
+/** The standard case types active at a unit, in catalogue order, each with its current terms (B5). */
+export async function offeredCaseTypes(tx: Tx, unitId: string): Promise<OfferedCaseType[]> {
+  const [catalogue, rows] = await Promise.all([listCatalogue(tx), listUnitEservices(tx, [unitId])]);
+  const offered: OfferedCaseType[] = [];
+  for (const service of catalogue) {
+    const row = rows.find((candidate) => candidate.eserviceCode === service.code);
+    if (service.kind !== 'case_type' || row?.status !== 'active' || !row.currentTermsVersionId) continue;
+    const terms = await findTermsVersion(tx, row.currentTermsVersionId);
+    if (!terms) continue;
+    offered.push({
+      code: service.code,
+      name: { sv: service.nameSv, en: service.nameEn },
+      description: { sv: service.descriptionSv, en: service.descriptionEn },
+      patientGroup: row.patientGroup,
+      extraQuestions: row.extraQuestions,
+      terms: { versionId: terms.id, version: terms.version, sv: terms.textSv, en: terms.textEn },
+    });
+  }
+  return offered;
+}
+
+/** The version number of an accepted terms text, for the record. */
+export async function termsVersionNumber(tx: Tx, versionId: string): Promise<number | undefined> {
+  return (await findTermsVersion(tx, versionId))?.version;
 }

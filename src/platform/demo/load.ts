@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { parseIdentityNumber } from '../../lib/personnummer.ts';
 import { careRelations } from '../access/tables.ts';
 import { demoPersonas } from '../auth/tables.ts';
 import type { Database } from '../db/database.ts';
 import { careUnits, organisations } from '../organisations/tables.ts';
+import { personContactDetails } from '../notifications/tables.ts';
 import { guardianships, organisationRoles, persons, proxies, staff, staffMemberships } from '../people/tables.ts';
 import { regionFileSchema, type RegionFile } from './region-file.ts';
 
@@ -66,6 +67,10 @@ export async function loadDemoRegionIfEmpty(db: Database, file = demoRegionPath)
       ids.set(`person:${person.key}`, row!.id);
       for (const relation of person.careRelations) {
         await tx.insert(careRelations).values({ unitId: idOf('unit', relation.unit), patientId: row!.id, kind: relation.kind });
+      }
+      if (person.contactDetails) {
+        const { email, mobile, notifyByEmail, notifyBySms } = person.contactDetails;
+        await tx.insert(personContactDetails).values({ personId: row!.id, email: email ?? null, mobile: mobile ?? null, notifyByEmail, notifyBySms, updatedAt: sql`now()` });
       }
     }
     for (const { guardian, child } of region.guardianships) {

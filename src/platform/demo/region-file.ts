@@ -47,6 +47,16 @@ export const regionFileSchema = z.object({
       familyName: z.string(),
       protectedIdentity: z.boolean(),
       careRelations: z.array(z.object({ unit: z.string(), kind: z.enum(['listed', 'ongoing']) })),
+      /** How the person hears of new messages (person_contact_details); fictional addresses only. */
+      contactDetails: z
+        .object({
+          email: z.email().optional(),
+          /** E.164 (+467…). */
+          mobile: z.string().regex(/^\+467\d{8}$/).optional(),
+          notifyByEmail: z.boolean(),
+          notifyBySms: z.boolean(),
+        })
+        .optional(),
     }),
   ),
   guardianships: z.array(z.object({ guardian: z.string(), child: z.string() })),

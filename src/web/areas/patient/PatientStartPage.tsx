@@ -8,6 +8,12 @@ const texts = {
     greeting: (name: string) => `Hej ${name}!`,
     forOther: (name: string) => `Du sköter nu ärenden för ${name}.`,
     what: 'Det här kan du göra',
+    contact: 'Kontakta vården',
+    contactBody: 'Skicka ett ärende till din mottagning: beställ tid, förnya recept, ställ en fråga eller be att bli kontaktad.',
+    contactBodyOther: (name: string) => `Skicka ett ärende till vården för ${name}: beställ tid, förnya recept eller be att bli kontaktad.`,
+    cases: 'Mina ärenden',
+    casesBody: 'Se dina ärenden och svaren från vården, och svara när mottagningen frågar något.',
+    casesBodyOther: (name: string) => `Se ärenden för ${name} och svaren från vården.`,
     log: 'Vem har läst mina uppgifter?',
     logBody: 'Se vilka medarbetare, på vilken mottagning, som har läst eller ändrat dina uppgifter och när.',
     logBodyOther: (name: string) => `Se vilka medarbetare som har läst eller ändrat uppgifter om ${name}, och när.`,
@@ -17,6 +23,12 @@ const texts = {
     greeting: (name: string) => `Hello ${name}!`,
     forOther: (name: string) => `You are now handling matters for ${name}.`,
     what: 'What you can do',
+    contact: 'Contact care',
+    contactBody: 'Send a case to your clinic: request an appointment, renew a prescription, ask a question or ask to be contacted.',
+    contactBodyOther: (name: string) => `Send a case to care for ${name}: request an appointment, renew a prescription or ask to be contacted.`,
+    cases: 'My cases',
+    casesBody: 'See your cases and the answers from care, and reply when the clinic asks you something.',
+    casesBodyOther: (name: string) => `See cases for ${name} and the answers from care.`,
     log: 'Who has read my records?',
     logBody: 'See which staff, at which clinic, have read or changed your records, and when.',
     logBodyOther: (name: string) => `See which staff have read or changed records about ${name}, and when.`,
@@ -35,6 +47,14 @@ export default function PatientStartPage({ session }: { session: SignedIn }) {
       {forOther && <p className="alert alert--warning">{t.forOther(subject.displayName)}</p>}
       <h2>{t.what}</h2>
       <div className="grid">
+        <Link to="/start/kontakta" className="card card--link">
+          <h3>{t.contact}</h3>
+          <p>{forOther ? t.contactBodyOther(subject.displayName) : t.contactBody}</p>
+        </Link>
+        <Link to="/start/arenden" className="card card--link">
+          <h3>{t.cases}</h3>
+          <p>{forOther ? t.casesBodyOther(subject.displayName) : t.casesBody}</p>
+        </Link>
         <Link to="/start/logg" className="card card--link">
           <h3>{t.log}</h3>
           <p>{forOther ? t.logBodyOther(subject.displayName) : t.logBody}</p>

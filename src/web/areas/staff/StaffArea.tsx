@@ -1,5 +1,9 @@
 import { Route, Routes } from 'react-router';
 import CaseTypesPage from '../../../features/case-types/ui/CaseTypesPage.tsx';
+import CasePage from '../../../features/cases/ui/staff/CasePage.tsx';
+import InboxPage from '../../../features/cases/ui/staff/InboxPage.tsx';
+import NewStaffCasePage from '../../../features/cases/ui/staff/NewStaffCasePage.tsx';
+import TemplatesPage from '../../../features/cases/ui/staff/TemplatesPage.tsx';
 import UnitEservicesPage from '../../../features/e-services/ui/UnitEservicesPage.tsx';
 import PatientLookupPage from '../../../features/patient-lookup/ui/PatientLookupPage.tsx';
 import UnitAdministratorsPage from '../../../features/unit-administrators/ui/UnitAdministratorsPage.tsx';
@@ -12,8 +16,8 @@ import StaffStartPage from './StaffStartPage.tsx';
 import { UnitSwitcher } from './UnitSwitcher.tsx';
 
 const texts = {
-  sv: { nav: 'Arbetsyta', start: 'Arbetsyta', lookup: 'Sök patient', eservices: 'E-tjänster', caseTypes: 'Ärendetyper', administrators: 'Administratörer', admin: 'Administration' },
-  en: { nav: 'Workspace', start: 'Workspace', lookup: 'Find patient', eservices: 'E-services', caseTypes: 'Case types', administrators: 'Administrators', admin: 'Administration' },
+  sv: { nav: 'Arbetsyta', start: 'Arbetsyta', lookup: 'Sök patient', eservices: 'E-tjänster', caseTypes: 'Ärendetyper', cases: 'Ärenden', templates: 'Svarsmallar', administrators: 'Administratörer', admin: 'Administration' },
+  en: { nav: 'Workspace', start: 'Workspace', lookup: 'Find patient', eservices: 'E-services', caseTypes: 'Case types', cases: 'Cases', templates: 'Answer templates', administrators: 'Administrators', admin: 'Administration' },
 };
 
 /** The staff workspace, loaded only by staff browsers. */
@@ -25,9 +29,11 @@ export default function StaffArea() {
         const staff = session.staff!;
         const activeUnit = staff.units.find((unit) => unit.id === staff.activeUnitId);
         const links = [{ to: '/arbetsyta', text: t.start, end: true }];
+        if (activeUnit) links.push({ to: '/arbetsyta/arenden', text: t.cases, end: false });
         if (activeUnit) links.push({ to: '/arbetsyta/patient', text: t.lookup, end: false });
         if (activeUnit?.roles.includes('unit_admin')) links.push({ to: '/arbetsyta/e-tjanster', text: t.eservices, end: false });
         if (activeUnit?.roles.includes('unit_admin')) links.push({ to: '/arbetsyta/arendetyper', text: t.caseTypes, end: false });
+        if (activeUnit?.roles.includes('unit_admin')) links.push({ to: '/arbetsyta/svarsmallar', text: t.templates, end: false });
         if (activeUnit?.roles.some((role) => role === 'unit_manager' || role === 'unit_admin')) links.push({ to: '/arbetsyta/administratorer', text: t.administrators, end: false });
         if (staff.administeredOrganisations.length > 0) links.push({ to: '/admin', text: t.admin, end: false });
         return (
@@ -44,6 +50,10 @@ export default function StaffArea() {
               <Route path="patient" element={<PatientLookupPage key={staff.activeUnitId} canUseEmergencyAccess={activeUnit?.roles.includes('clinician') ?? false} />} />
               <Route path="e-tjanster" element={<UnitEservicesPage key={staff.activeUnitId} />} />
               <Route path="arendetyper" element={<CaseTypesPage key={staff.activeUnitId} />} />
+              <Route path="arenden" element={<InboxPage key={staff.activeUnitId} />} />
+              <Route path="arenden/nytt" element={<NewStaffCasePage key={staff.activeUnitId} />} />
+              <Route path="arenden/:id" element={<CasePage key={staff.activeUnitId} myName={session.displayName} />} />
+              <Route path="svarsmallar" element={<TemplatesPage key={staff.activeUnitId} />} />
               <Route path="administratorer" element={<UnitAdministratorsPage key={staff.activeUnitId} />} />
               <Route path="*" element={<NotFoundContent />} />
             </Routes>

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { CaseCountsPanel } from '../../../features/cases/ui/staff/CaseCountsPanel.tsx';
 import { careUnitKindLabels, type CareUnitKind } from '../../../platform/organisations/model.ts';
 import { professionLabel } from '../../../lib/professions.ts';
 import { useLanguage, useTexts } from '../../i18n/i18n.tsx';
@@ -22,6 +23,8 @@ const texts = {
     eservicesBody: 'Aktivera e-tjänster, välj vilka patienter de når och anpassa villkorstexterna.',
     caseTypes: 'Ärendetyper',
     caseTypesBody: 'Egna frågor på Förnya recept och enhetens egna ärendetyper.',
+    templates: 'Svarsmallar och intyg',
+    templatesBody: 'Färdiga svarstexter för ärenden och intygen patienter kan begära.',
     administrators: 'Administratörer',
     administratorsBody: 'Vem som administrerar enhetens e-tjänster.',
   },
@@ -41,6 +44,8 @@ const texts = {
     eservicesBody: 'Activate e-services, choose which patients they reach and adjust the terms texts.',
     caseTypes: 'Case types',
     caseTypesBody: "Own questions on Förnya recept and the unit's own case types.",
+    templates: 'Answer templates and certificates',
+    templatesBody: 'Ready-made answers for cases and the certificates patients can request.',
     administrators: 'Administrators',
     administratorsBody: "Who administers the unit's e-services.",
   },
@@ -67,6 +72,7 @@ export default function StaffStartPage({ session }: { session: SignedIn }) {
       ) : (
         <p>{t.noUnit}</p>
       )}
+      {unit && <CaseCountsPanel key={unit.id} />}
       <h2>{t.what}</h2>
       <div className="grid">
         {unit && (
@@ -84,6 +90,10 @@ export default function StaffStartPage({ session }: { session: SignedIn }) {
             <Link to="/arbetsyta/arendetyper" className="card card--link">
               <h3>{t.caseTypes}</h3>
               <p>{t.caseTypesBody}</p>
+            </Link>
+            <Link to="/arbetsyta/svarsmallar" className="card card--link">
+              <h3>{t.templates}</h3>
+              <p>{t.templatesBody}</p>
             </Link>
           </>
         )}

@@ -1,0 +1,478 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import { api } from '../../../../web/api/client.ts';
+import { formatDate, useLanguage, useTexts } from '../../../../web/i18n/i18n.tsx';
+import { PageStatus } from '../../../../web/layout/PageStatus.tsx';
+import { ScrollableTable } from '../../../../web/layout/ScrollableTable.tsx';
+import { usePageTitle } from '../../../../web/layout/usePageTitle.ts';
+import { MESSAGE_MAX, type AnswerTemplate, type Certificates, type TemplateRequest, type templateListSchema } from '../../contract.ts';
+import { staffCasesKey, staffTemplatesKey } from './shared.tsx';
+
+type TemplateList = z.infer<typeof templateListSchema>;
+const TITLE_MAX = 120;
+const CERTIFICATE_MAX = 120;
+const MAX_CERTIFICATES = 40;
+const adminTemplatesKey = [...staffCasesKey, 'admin-templates'] as const;
+const certificatesKey = [...staffCasesKey, 'certificates'] as const;
+
+const texts = {
+  sv: {
+    title: 'Svarsmallar och intyg',
+    intro: 'Svarsmallar är färdiga texter som enhetens personal kan infoga när de svarar på ett ärende. Inaktiva mallar syns inte när man svarar.',
+    templates: 'Svarsmallar',
+    none: 'Enheten har inga svarsmallar ännu.',
+    caption: 'Enhetens svarsmallar',
+    name: 'Rubrik',
+    text: 'Text',
+    status: 'Status',
+    updated: 'Ändrad',
+    actions: 'Åtgärder',
+    active: 'Aktiv',
+    inactive: 'Inaktiv',
+    edit: 'Ändra',
+    deactivate: 'Inaktivera',
+    activate: 'Aktivera',
+    create: 'Ny svarsmall',
+    newTitle: 'Ny svarsmall',
+    editTitle: (title: string) => `Ändra svarsmallen ${title}`,
+    titleLabel: 'Rubrik',
+    titleHint: `Högst ${TITLE_MAX} tecken. Visas i listan när man svarar.`,
+    bodyLabel: 'Text',
+    bodyHint: `Högst ${MESSAGE_MAX} tecken. Skriv så att texten passar de flesta patienter; den kan ändras i varje svar.`,
+    activeLabel: 'Aktiv – kan väljas när man svarar',
+    save: 'Spara svarsmallen',
+    cancel: 'Avbryt',
+    titleMissing: 'Skriv en rubrik.',
+    bodyMissing: 'Skriv en text.',
+    created: (title: string) => `Svarsmallen ${title} är skapad.`,
+    saved: (title: string) => `Svarsmallen ${title} är sparad.`,
+    deactivated: (title: string) => `Svarsmallen ${title} är inaktiverad.`,
+    activated: (title: string) => `Svarsmallen ${title} är aktiverad.`,
+    certificates: 'Intyg i Begär intyg',
+    certificatesIntro: 'De intyg patienter kan begära från enheten. Erbjud bara intyg som går att utfärda utan besök, eller förklara i villkorstexten vilka som kräver besök.',
+    certificatesList: 'Intyg som erbjuds',
+    noCertificates: 'Enheten erbjuder inga intyg ännu. Då kan patienter inte välja något intyg i Begär intyg.',
+    certificate: (n: number) => `Intyg ${n}`,
+    remove: 'Ta bort',
+    addLabel: 'Nytt intyg',
+    addHint: 'Till exempel Läkarintyg för körkort eller Intyg om vaccination.',
+    add: 'Lägg till',
+    saveCertificates: 'Spara intygen',
+    certificatesSaved: 'Intygen är sparade.',
+    duplicate: (name: string) => `${name} finns redan i listan.`,
+    emptyCertificate: 'Ett intyg saknar namn. Skriv ett namn eller ta bort raden.',
+    tooMany: `Högst ${MAX_CERTIFICATES} intyg.`,
+  },
+  en: {
+    title: 'Answer templates and certificates',
+    intro: "Answer templates are ready-made texts the unit's staff can insert when they answer a case. Inactive templates are not offered when answering.",
+    templates: 'Answer templates',
+    none: 'The unit has no answer templates yet.',
+    caption: "The unit's answer templates",
+    name: 'Title',
+    text: 'Text',
+    status: 'Status',
+    updated: 'Changed',
+    actions: 'Actions',
+    active: 'Active',
+    inactive: 'Inactive',
+    edit: 'Edit',
+    deactivate: 'Deactivate',
+    activate: 'Activate',
+    create: 'New answer template',
+    newTitle: 'New answer template',
+    editTitle: (title: string) => `Edit the answer template ${title}`,
+    titleLabel: 'Title',
+    titleHint: `At most ${TITLE_MAX} characters. Shown in the list when answering.`,
+    bodyLabel: 'Text',
+    bodyHint: `At most ${MESSAGE_MAX} characters. Write it to suit most patients; it can be changed in each answer.`,
+    activeLabel: 'Active – can be chosen when answering',
+    save: 'Save the answer template',
+    cancel: 'Cancel',
+    titleMissing: 'Write a title.',
+    bodyMissing: 'Write a text.',
+    created: (title: string) => `The answer template ${title} has been created.`,
+    saved: (title: string) => `The answer template ${title} has been saved.`,
+    deactivated: (title: string) => `The answer template ${title} has been deactivated.`,
+    activated: (title: string) => `The answer template ${title} has been activated.`,
+    certificates: 'Certificates in Request a certificate',
+    certificatesIntro: 'The certificates patients can request from the unit. Offer only certificates that can be issued without a visit, or explain in the terms which need one.',
+    certificatesList: 'Certificates offered',
+    noCertificates: 'The unit offers no certificates yet. Patients then cannot choose any certificate in Request a certificate.',
+    certificate: (n: number) => `Certificate ${n}`,
+    remove: 'Remove',
+    addLabel: 'New certificate',
+    addHint: 'For example a medical certificate for a driving licence or a vaccination certificate.',
+    add: 'Add',
+    saveCertificates: 'Save the certificates',
+    certificatesSaved: 'The certificates have been saved.',
+    duplicate: (name: string) => `${name} is already in the list.`,
+    emptyCertificate: 'A certificate has no name. Write one or remove the row.',
+    tooMany: `At most ${MAX_CERTIFICATES} certificates.`,
+  },
+};
+
+type Editing = { mode: 'new' } | { mode: 'edit'; template: AnswerTemplate } | null;
+
+function TemplateForm({ existing, onDone, onCancel }: { existing?: AnswerTemplate; onDone: (message: string) => void; onCancel: () => void }) {
+  const t = useTexts(texts);
+  const queryClient = useQueryClient();
+  const ids = { title: useId(), titleHint: useId(), titleError: useId(), body: useId(), bodyHint: useId(), bodyError: useId() };
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [title, setTitle] = useState(existing?.title ?? '');
+  const [body, setBody] = useState(existing?.body ?? '');
+  const [active, setActive] = useState(existing?.active ?? true);
+  const [showProblems, setShowProblems] = useState(false);
+  useEffect(() => heading.current?.focus(), []);
+
+  const save = useMutation({
+    mutationFn: (request: TemplateRequest) =>
+      existing ? api<AnswerTemplate>('PUT', `/api/unit-admin/case-templates/${existing.id}`, request) : api<AnswerTemplate>('POST', '/api/unit-admin/case-templates', request),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: adminTemplatesKey });
+      void queryClient.invalidateQueries({ queryKey: staffTemplatesKey });
+      onDone(existing ? t.saved(saved.title) : t.created(saved.title));
+    },
+  });
+  const titleInvalid = showProblems && !title.trim();
+  const bodyInvalid = showProblems && !body.trim();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setShowProblems(true);
+    if (!title.trim() || !body.trim()) return;
+    save.mutate({ title: title.trim(), body: body.trim(), active });
+  };
+  const prefix = existing ? `template-${existing.id}` : 'template-new';
+  return (
+    <section className="card" aria-labelledby={`${prefix}-heading`}>
+      <h3 id={`${prefix}-heading`} ref={heading} tabIndex={-1}>
+        {existing ? t.editTitle(existing.title) : t.newTitle}
+      </h3>
+      <form onSubmit={submit} noValidate>
+        <div className={`field${titleInvalid ? ' field--invalid' : ''}`}>
+          <label htmlFor={ids.title}>{t.titleLabel}</label>
+          <span id={ids.titleHint} className="hint">
+            {t.titleHint}
+          </span>
+          <input
+            id={ids.title}
+            value={title}
+            maxLength={TITLE_MAX}
+            onChange={(event) => setTitle(event.target.value)}
+            aria-describedby={`${ids.titleHint}${titleInvalid ? ` ${ids.titleError}` : ''}`}
+            aria-invalid={titleInvalid || undefined}
+          />
+          {titleInvalid && (
+            <span id={ids.titleError} className="error-text">
+              {t.titleMissing}
+            </span>
+          )}
+        </div>
+        <div className={`field${bodyInvalid ? ' field--invalid' : ''}`}>
+          <label htmlFor={ids.body}>{t.bodyLabel}</label>
+          <span id={ids.bodyHint} className="hint">
+            {t.bodyHint}
+          </span>
+          <textarea
+            id={ids.body}
+            className="template-text"
+            value={body}
+            maxLength={MESSAGE_MAX}
+            onChange={(event) => setBody(event.target.value)}
+            aria-describedby={`${ids.bodyHint}${bodyInvalid ? ` ${ids.bodyError}` : ''}`}
+            aria-invalid={bodyInvalid || undefined}
+          />
+          {bodyInvalid && (
+            <span id={ids.bodyError} className="error-text">
+              {t.bodyMissing}
+            </span>
+          )}
+        </div>
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} /> {t.activeLabel}
+          </label>
+        </div>
+        {save.isError && (
+          <p role="alert" className="alert alert--error">
+            {save.error.message}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="button" disabled={save.isPending}>
+            {t.save}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t.cancel}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function TemplatesSection() {
+  const t = useTexts(texts);
+  const { language } = useLanguage();
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: adminTemplatesKey, queryFn: () => api<TemplateList>('GET', '/api/unit-admin/case-templates') });
+  const [editing, setEditing] = useState<Editing>(null);
+  const [note, setNote] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const toggle = useMutation({
+    mutationFn: (template: AnswerTemplate) =>
+      api<AnswerTemplate>('PUT', `/api/unit-admin/case-templates/${template.id}`, { title: template.title, body: template.body, active: !template.active } satisfies TemplateRequest),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: adminTemplatesKey });
+      void queryClient.invalidateQueries({ queryKey: staffTemplatesKey });
+      setNote(saved.active ? t.activated(saved.title) : t.deactivated(saved.title));
+    },
+  });
+
+  const close = (message: string) => {
+    setEditing(null);
+    setNote(message);
+    requestAnimationFrame(() => heading.current?.focus());
+  };
+
+  return (
+    <section className="card" aria-labelledby="templates-heading">
+      <h2 id="templates-heading" ref={heading} tabIndex={-1}>
+        {t.templates}
+      </h2>
+      <div role="status">{note && <p className="alert alert--success">{note}</p>}</div>
+      {toggle.isError && (
+        <p role="alert" className="alert alert--error">
+          {toggle.error.message}
+        </p>
+      )}
+      {list.isPending ? (
+        <PageStatus state="loading" />
+      ) : list.isError ? (
+        <PageStatus state="error" error={list.error} />
+      ) : list.data.templates.length === 0 ? (
+        <p className="muted">{t.none}</p>
+      ) : (
+        <ScrollableTable label={t.caption}>
+          <table>
+            <caption className="visually-hidden">{t.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.text}</th>
+                <th scope="col">{t.status}</th>
+                <th scope="col">{t.updated}</th>
+                <th scope="col">{t.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.templates.map((template) => (
+                <tr key={template.id}>
+                  <th scope="row">{template.title}</th>
+                  <td>
+                    <div className="template-body">{template.body.length > 200 ? `${template.body.slice(0, 199)}…` : template.body}</div>
+                  </td>
+                  <td>{template.active ? <span className="badge">{t.active}</span> : <span className="badge badge--warning">{t.inactive}</span>}</td>
+                  <td className="nowrap">{formatDate(template.updatedAt, language)}</td>
+                  <td>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => {
+                          setNote('');
+                          setEditing({ mode: 'edit', template });
+                        }}
+                      >
+                        {t.edit}
+                        <span className="visually-hidden"> {template.title}</span>
+                      </button>
+                      <button type="button" className="link" disabled={toggle.isPending} onClick={() => toggle.mutate(template)}>
+                        {template.active ? t.deactivate : t.activate}
+                        <span className="visually-hidden"> {template.title}</span>
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
+      )}
+      {editing === null ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setNote('');
+              setEditing({ mode: 'new' });
+            }}
+          >
+            {t.create}
+          </button>
+        </div>
+      ) : (
+        <TemplateForm
+          key={editing.mode === 'edit' ? editing.template.id : 'new'}
+          existing={editing.mode === 'edit' ? editing.template : undefined}
+          onDone={close}
+          onCancel={() => close('')}
+        />
+      )}
+    </section>
+  );
+}
+
+function CertificatesSection() {
+  const t = useTexts(texts);
+  const queryClient = useQueryClient();
+  const ids = { add: useId(), addHint: useId(), list: useId() };
+  const query = useQuery({ queryKey: certificatesKey, queryFn: () => api<Certificates>('GET', '/api/unit-admin/certificates') });
+  const [draft, setDraft] = useState<string[] | null>(null);
+  const [newName, setNewName] = useState('');
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState('');
+  const addInput = useRef<HTMLInputElement>(null);
+  const items = draft ?? query.data?.certificates ?? [];
+
+  const save = useMutation({
+    mutationFn: (certificates: string[]) => api<Certificates>('PUT', '/api/unit-admin/certificates', { certificates }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(certificatesKey, saved);
+      setDraft(null);
+      setNote(t.certificatesSaved);
+    },
+  });
+
+  const duplicateOf = (list: string[]): string | null => {
+    const seen = new Set<string>();
+    for (const item of list) {
+      const key = item.trim().toLocaleLowerCase('sv-SE');
+      if (seen.has(key)) return item.trim();
+      seen.add(key);
+    }
+    return null;
+  };
+
+  const add = () => {
+    const name = newName.trim();
+    if (!name) return;
+    if (items.length >= MAX_CERTIFICATES) return setProblem(t.tooMany);
+    if (duplicateOf([...items, name])) return setProblem(t.duplicate(name));
+    setProblem('');
+    setNote('');
+    setDraft([...items, name]);
+    setNewName('');
+    addInput.current?.focus();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setNote('');
+    const cleaned = items.map((item) => item.trim());
+    if (cleaned.some((item) => !item)) return setProblem(t.emptyCertificate);
+    const duplicate = duplicateOf(cleaned);
+    if (duplicate) return setProblem(t.duplicate(duplicate));
+    setProblem('');
+    save.mutate(cleaned);
+  };
+
+  return (
+    <section className="card" aria-labelledby="certificates-heading">
+      <h2 id="certificates-heading">{t.certificates}</h2>
+      <p>{t.certificatesIntro}</p>
+      {query.isPending ? (
+        <PageStatus state="loading" />
+      ) : query.isError ? (
+        <PageStatus state="error" error={query.error} />
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <h3 id={ids.list}>{t.certificatesList}</h3>
+          {items.length === 0 ? (
+            <p className="muted">{t.noCertificates}</p>
+          ) : (
+            <ul className="certificate-list" aria-labelledby={ids.list}>
+              {items.map((item, index) => (
+                <li key={index}>
+                  <input
+                    aria-label={t.certificate(index + 1)}
+                    value={item}
+                    maxLength={CERTIFICATE_MAX}
+                    onChange={(event) => {
+                      setNote('');
+                      setDraft(items.map((other, at) => (at === index ? event.target.value : other)));
+                    }}
+                  />
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      setNote('');
+                      setDraft(items.filter((_, at) => at !== index));
+                      addInput.current?.focus();
+                    }}
+                  >
+                    {t.remove}
+                    <span className="visually-hidden"> {item}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="field">
+            <label htmlFor={ids.add}>{t.addLabel}</label>
+            <span id={ids.addHint} className="hint">
+              {t.addHint}
+            </span>
+            <div className="find-care__query">
+              <input
+                id={ids.add}
+                ref={addInput}
+                value={newName}
+                maxLength={CERTIFICATE_MAX}
+                onChange={(event) => setNewName(event.target.value)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') {
+                    event.preventDefault();
+                    add();
+                  }
+                }}
+                aria-describedby={ids.addHint}
+              />
+              <button type="button" className="button button--secondary" onClick={add} disabled={!newName.trim()}>
+                {t.add}
+              </button>
+            </div>
+          </div>
+          <div role="alert">{problem && <p className="alert alert--error">{problem}</p>}</div>
+          {save.isError && (
+            <p role="alert" className="alert alert--error">
+              {save.error.message}
+            </p>
+          )}
+          <div role="status">{note && <p className="alert alert--success">{note}</p>}</div>
+          <button type="submit" className="button" disabled={save.isPending}>
+            {t.saveCertificates}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** For the unit administrator: the unit's answer templates and the certificates of Begär intyg. */
+export default function TemplatesPage() {
+  const t = useTexts(texts);
+  usePageTitle(t.title);
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <TemplatesSection />
+      <CertificatesSection />
+    </>
+  );
+}
