@@ -4,6 +4,7 @@ import type { Database } from '../platform/db/database.ts';
 import { loadDemoRegionIfEmpty } from '../platform/demo/load.ts';
 import { loadDemoProfilesIfEmpty } from '../features/care-units/content.ts';
 import { loadCatalogueIfEmpty, loadDemoActivationsIfEmpty } from '../features/e-services/content.ts';
+import { loadDemoCasesIfEmpty } from '../features/cases/content.ts';
 
 /**
  * Content loaded at start into an empty database, in order: the regional
@@ -19,4 +20,5 @@ export async function loadContent(db: Database, clock: Clock, options: { demoMod
   report('demo region', await loadDemoRegionIfEmpty(db));
   report('demo unit profiles', await loadDemoProfilesIfEmpty(db));
   report('demo e-service activations', await loadDemoActivationsIfEmpty(db, clock.now()));
+  report('demo cases', await loadDemoCasesIfEmpty(db, clock.now()));
 }

@@ -229,7 +229,7 @@ export async function findCertificates(tx: Tx, unitId: string): Promise<string[]
   return row?.certificates ?? [];
 }
 
-export async function saveCertificates(tx: Tx, unitId: string, certificates: string[], at: Date, staffId: string): Promise<void> {
+export async function saveCertificates(tx: Tx, unitId: string, certificates: string[], at: Date, staffId: string | null): Promise<void> {
   const values = { unitId, certificates, updatedAt: at, updatedByStaffId: staffId };
   await tx.insert(unitCertificateOptions).values(values).onConflictDoUpdate({ target: unitCertificateOptions.unitId, set: values });
 }

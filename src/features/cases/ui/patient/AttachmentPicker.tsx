@@ -12,7 +12,8 @@ import { uploadAttachment } from './api.ts';
 
 const texts = {
   sv: {
-    label: 'Bifoga foto eller PDF (frivilligt)',
+    title: 'Bilagor (frivilligt)',
+    choose: 'Bifoga foto eller PDF',
     hint: `Högst ${MAX_ATTACHMENTS_PER_MESSAGE} filer på högst 10 MB var: foton (JPEG, PNG, HEIC) eller PDF.`,
     uploading: 'Laddar upp …',
     uploaded: 'Bifogad',
@@ -25,7 +26,8 @@ const texts = {
     list: 'Bifogade filer',
   },
   en: {
-    label: 'Attach a photo or PDF (optional)',
+    title: 'Attachments (optional)',
+    choose: 'Attach a photo or PDF',
     hint: `At most ${MAX_ATTACHMENTS_PER_MESSAGE} files of at most 10 MB each: photos (JPEG, PNG, HEIC) or PDF.`,
     uploading: 'Uploading …',
     uploaded: 'Attached',
@@ -119,13 +121,15 @@ export function AttachmentPicker({ id, attachments, disabled }: { id: string; at
   const { items } = attachments;
   return (
     <div className="field case-attachments">
-      <label htmlFor={id}>{t.label}</label>
+      <span className="case-attachments__title">{t.title}</span>
       <span id={`${id}-hint`} className="hint">
         {t.hint}
       </span>
+      {/* The native control speaks the browser's language; a label styled as a button speaks the page's. */}
       <input
         ref={input}
         id={id}
+        className="visually-hidden case-attachments__input"
         type="file"
         multiple
         disabled={disabled}
@@ -137,6 +141,9 @@ export function AttachmentPicker({ id, attachments, disabled }: { id: string; at
           attachments.add(files, items);
         }}
       />
+      <label htmlFor={id} className="button button--secondary case-attachments__choose">
+        {t.choose}
+      </label>
       {items.length > 0 && (
         <ul className="case-attachments__list" aria-label={t.list}>
           {items.map((item) => (

@@ -158,9 +158,15 @@ function EventItem({ caseData, event }: { caseData: PatientCase; event: CaseEven
                 return (
                   <li key={file.id}>
                     <a href={url} className="case-file">
-                      {image && <img src={url} alt="" className="case-file__thumb" loading="lazy" />}
+                      {image ? (
+                        <img src={url} alt="" className="case-file__thumb" loading="lazy" />
+                      ) : (
+                        <span className="case-file__thumb case-file__thumb--document" aria-hidden="true">
+                          {file.mediaType === 'application/pdf' ? 'PDF' : 'HEIC'}
+                        </span>
+                      )}
                       <span className="case-file__name">{file.fileName}</span>
-                      <span className="muted">
+                      <span className="case-file__meta">
                         {' '}
                         ({t.type[file.mediaType] ?? file.mediaType}, {formatBytes(file.byteSize, language)})
                       </span>
@@ -330,11 +336,10 @@ export default function CasePage({ session }: { session: SignedIn }) {
           <p>{t.sentNumber(c.number)}</p>
         </div>
       )}
-      <h1 ref={heading} tabIndex={-1} className="case-title">
-        <span className="case-title__type">{c.typeName[language]}</span>
-        <span className="visually-hidden">: </span>
-        <span className="case-title__subject">{c.subject}</span>
+      <h1 ref={heading} tabIndex={-1}>
+        {c.typeName[language]}
       </h1>
+      {c.subject && c.subject !== c.typeName[language] && <p className="lead case-subject">{c.subject}</p>}
       <dl className="facts case-facts">
         <dt>{t.status}</dt>
         <dd>
@@ -384,7 +389,7 @@ export default function CasePage({ session }: { session: SignedIn }) {
           </Link>
         </div>
       ) : (
-        <p className="muted">{t.waiting}</p>
+        <p className="muted case-waiting">{t.waiting}</p>
       )}
     </>
   );

@@ -279,8 +279,6 @@ function ForwardForm({ staffCase }: { staffCase: StaffCase }) {
           setConfirming(false);
           setSearched(query.trim());
         }}
-        role="search"
-        aria-label={t.unitSearch}
       >
         <div className="field">
           <label htmlFor={ids.query}>{t.unitSearch}</label>
@@ -297,7 +295,7 @@ function ForwardForm({ staffCase }: { staffCase: StaffCase }) {
       </form>
       <form onSubmit={submit} noValidate>
         {searched !== null && (
-          <fieldset className="field" aria-describedby={showProblems && !chosen ? ids.unitError : undefined}>
+          <fieldset className="field unit-choice" aria-describedby={showProblems && !chosen ? ids.unitError : undefined}>
             <legend>{t.units}</legend>
             <div role="status">{units.isPending ? null : candidates.length === 0 && <p className="muted">{t.noUnits}</p>}</div>
             <ul className="unit-results">
@@ -305,8 +303,10 @@ function ForwardForm({ staffCase }: { staffCase: StaffCase }) {
                 <li key={unit.id}>
                   <label className="checkbox">
                     <input type="radio" name={ids.units} value={unit.id} checked={unitId === unit.id} onChange={() => setUnitId(unit.id)} />
-                    {unit.name}
-                    {unit.city && <span className="muted">, {unit.city}</span>}
+                    <span>
+                      {unit.name}
+                      {unit.city && <span className="muted">, {unit.city}</span>}
+                    </span>
                   </label>
                 </li>
               ))}

@@ -26,6 +26,7 @@ const texts = {
     deadlineNote: 'minst ett delsvar',
     assigned: 'Handläggare',
     nobody: 'Ingen ännu',
+    none: 'Ingen',
     outcome: 'Utfall',
     terms: 'Godkända villkor',
     termsVersion: (n: number) => `version ${n}`,
@@ -48,6 +49,7 @@ const texts = {
     deadlineNote: 'at least a partial answer',
     assigned: 'Handled by',
     nobody: 'Nobody yet',
+    none: 'Nobody',
     outcome: 'Outcome',
     terms: 'Terms accepted',
     termsVersion: (n: number) => `version ${n}`,
@@ -131,7 +133,7 @@ function CaseView({ id, myName }: { id: string; myName: string }) {
             <DeadlineText deadlineAt={staffCase.deadlineAt} state={staffCase.deadlineState} now={query.dataUpdatedAt} language={language} />
           </dd>
           <dt>{t.assigned}</dt>
-          <dd>{staffCase.assignedTo?.name ?? t.nobody}</dd>
+          <dd>{staffCase.assignedTo?.name ?? (closed ? t.none : t.nobody)}</dd>
           <dt>{t.origin}</dt>
           <dd>{staffCase.origin === 'staff' ? t.originStaff : t.originPatient}</dd>
           {staffCase.outcome && (

@@ -60,7 +60,8 @@ const texts = {
     add: 'Lägg till',
     saveCertificates: 'Spara intygen',
     certificatesSaved: 'Intygen är sparade.',
-    duplicate: (name: string) => `${name} finns redan i listan.`,
+    duplicate: (name: string) => `Intyget ”${name}” finns redan i listan.`,
+    unsaved: 'Ändringarna är inte sparade än.',
     emptyCertificate: 'Ett intyg saknar namn. Skriv ett namn eller ta bort raden.',
     tooMany: `Högst ${MAX_CERTIFICATES} intyg.`,
   },
@@ -107,7 +108,8 @@ const texts = {
     add: 'Add',
     saveCertificates: 'Save the certificates',
     certificatesSaved: 'The certificates have been saved.',
-    duplicate: (name: string) => `${name} is already in the list.`,
+    duplicate: (name: string) => `The certificate “${name}” is already in the list.`,
+    unsaved: 'The changes are not saved yet.',
     emptyCertificate: 'A certificate has no name. Write one or remove the row.',
     tooMany: `At most ${MAX_CERTIFICATES} certificates.`,
   },
@@ -433,7 +435,10 @@ function CertificatesSection() {
                 ref={addInput}
                 value={newName}
                 maxLength={CERTIFICATE_MAX}
-                onChange={(event) => setNewName(event.target.value)}
+                onChange={(event) => {
+                  setNewName(event.target.value);
+                  setProblem('');
+                }}
                 onKeyDown={(event) => {
                   if (event.key === 'Enter') {
                     event.preventDefault();
@@ -454,9 +459,12 @@ function CertificatesSection() {
             </p>
           )}
           <div role="status">{note && <p className="alert alert--success">{note}</p>}</div>
-          <button type="submit" className="button" disabled={save.isPending}>
-            {t.saveCertificates}
-          </button>
+          <div className="actions certificate-actions">
+            <button type="submit" className="button" disabled={save.isPending}>
+              {t.saveCertificates}
+            </button>
+            {draft !== null && <p className="muted">{t.unsaved}</p>}
+          </div>
         </form>
       )}
     </section>
