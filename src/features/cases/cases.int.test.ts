@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeRows } from '../../platform/db/database.ts';
-import { makeCareRelation, makeGuardianship, makePerson, makeStaff, makeUnit } from '../../platform/testing/builders.ts';
+import { makeCareRelation, makeGuardianship, makePerson, makeProxy, makeStaff, makeUnit } from '../../platform/testing/builders.ts';
 import { loginAs, type TestClient } from '../../platform/testing/client.ts';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { loadCatalogueIfEmpty } from '../e-services/content.ts';
@@ -381,6 +381,30 @@ describe('access (C1, privacy)', () => {
     expect((await otherPatient.get(`/api/patient/cases/${id}`)).statusCode).toBe(404);
     expect((await otherPatient.get(`/api/staff/cases`)).statusCode).toBe(403);
     expect((await patientClient.get('/api/staff/cases')).statusCode).toBe(403);
+  });
+});
+
+describe('proxies (ombud)', () => {
+  it('act in cases only when the power of attorney covers cases', async () => {
+    const { unit, patient, patientClient } = await clinic();
+    const covered = await makePerson(t.db.db, { givenName: 'Karin' });
+    const notCovered = await makePerson(t.db.db, { givenName: 'Kalle' });
+    await makeProxy(t.db.db, patient.id, covered.id, { scopes: ['cases', 'messages'] });
+    await makeProxy(t.db.db, patient.id, notCovered.id, { scopes: ['appointments'] });
+    const { id } = (await send(patientClient, unit.id, forms.bestall_tid!)).json();
+
+    const proxy = await loginAs(t.app, t.db.db, { personId: covered.id });
+    expect((await proxy.post('/api/auth/acting-for', { personId: patient.id })).statusCode).toBe(200);
+    expect((await proxy.get('/api/patient/cases')).json().cases.map((item: { id: string }) => item.id)).toEqual([id]);
+    const sent = await send(proxy, unit.id, forms.skicka_meddelande!);
+    expect(sent.statusCode).toBe(201);
+
+    const other = await loginAs(t.app, t.db.db, { personId: notCovered.id });
+    expect((await other.post('/api/auth/acting-for', { personId: patient.id })).statusCode).toBe(200);
+    for (const response of [await other.get('/api/patient/cases'), await other.get(`/api/patient/cases/${id}`), await other.get(`/api/patient/units/${unit.id}/case-types`)]) {
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error.code).toBe('proxy_scope_excludes_cases');
+    }
   });
 });
 

@@ -7,6 +7,11 @@ export const caseErrors = {
   caseNotFound: () => new AppError('case_not_found', 404, { sv: 'Ärendet finns inte.', en: 'The case does not exist.' }),
   patientNotFound: () => new AppError('patient_not_found', 404, { sv: 'Patienten finns inte.', en: 'The patient does not exist.' }),
   unitNotFound: () => new AppError('unit_not_found', 404, { sv: 'Mottagningen finns inte.', en: 'The clinic does not exist.' }),
+  proxyScope: () =>
+    new AppError('proxy_scope_excludes_cases', 403, {
+      sv: 'Din fullmakt omfattar inte ärenden för den här personen.',
+      en: 'Your power of attorney does not cover cases for this person.',
+    }),
   noActiveUnit: () =>
     new AppError('no_active_unit', 403, { sv: 'Välj först vilken enhet du arbetar på.', en: 'First choose the unit you are working at.' }),
   notUnitAdministrator: () =>

@@ -1,4 +1,4 @@
-import { accessPatient } from '../../platform/access/access.ts';
+import { accessPatient, canRepresent } from '../../platform/access/access.ts';
 import { ensureOngoingCareRelation, listActiveCareRelationsOf } from '../../platform/access/store.ts';
 import type { CitizenActor } from '../../platform/auth/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -20,8 +20,19 @@ import { caseDetailOf, stateOf, summaryOf, unitNames } from './views.ts';
  * as guardian, a principal as proxy); the acting person is recorded as the author.
  */
 
+/**
+ * A proxy handles cases only if the power of attorney covers them (scope `cases`); a
+ * guardian of a child under 13 always does. The session's subject was already checked
+ * against the representation itself when the actor was built.
+ */
+export async function assertMayHandleCases(tx: Tx, actor: CitizenActor, at: Date): Promise<void> {
+  if (actor.personId === actor.subjectPersonId) return;
+  if (!(await canRepresent(tx, at, actor.personId, actor.subjectPersonId, 'cases'))) throw caseErrors.proxyScope();
+}
+
 export async function myUnits(context: ServiceContext, actor: CitizenActor): Promise<MyUnits> {
   return context.db.transaction(async (tx) => {
+    await assertMayHandleCases(tx, actor, context.clock.now());
     const patientId = actor.subjectPersonId;
     const [relations, caseUnitIds] = await Promise.all([listActiveCareRelationsOf(tx, context.clock.now(), patientId), listUnitIdsOfPatientCases(tx, patientId)]);
     const relationOf = new Map<string, MyUnits['units'][number]['relation']>();
@@ -38,6 +49,7 @@ export async function myUnits(context: ServiceContext, actor: CitizenActor): Pro
 
 export async function caseTypesForPatient(context: ServiceContext, actor: CitizenActor, unitId: string): Promise<SendableCaseTypes> {
   return context.db.transaction(async (tx) => {
+    await assertMayHandleCases(tx, actor, context.clock.now());
     const unit = await findUnit(tx, unitId);
     if (!unit) throw caseErrors.unitNotFound();
     return { unit: { id: unit.id, name: unit.name }, caseTypes: await sendableCaseTypes(tx, unit.id, actor.subjectPersonId, context.clock.now()) };
@@ -65,6 +77,7 @@ export async function sendCase(context: ServiceContext, actor: CitizenActor, inp
   return context.db.transaction((tx) =>
     idempotent(tx, context.clock, scope, 201, async () => {
       const now = context.clock.now();
+      await assertMayHandleCases(tx, actor, now);
       const patientId = actor.subjectPersonId;
       const unit = await findUnit(tx, request.unitId);
       if (!unit) throw caseErrors.unitNotFound();
@@ -106,6 +119,7 @@ export async function sendCase(context: ServiceContext, actor: CitizenActor, inp
 
 export async function listMyCases(context: ServiceContext, actor: CitizenActor): Promise<PatientCaseList> {
   return context.db.transaction(async (tx) => {
+    await assertMayHandleCases(tx, actor, context.clock.now());
     const patientId = actor.subjectPersonId;
     await accessPatient(tx, context, actor, patientId, { action: 'read', objectType: 'case_list' });
     const rows = await listPatientCases(tx, patientId);
@@ -118,7 +132,8 @@ export async function listMyCases(context: ServiceContext, actor: CitizenActor):
   });
 }
 
-async function patientCaseOrThrow(tx: Tx, actor: CitizenActor, id: string, forUpdate = false) {
+async function patientCaseOrThrow(tx: Tx, actor: CitizenActor, id: string, at: Date, forUpdate = false) {
+  await assertMayHandleCases(tx, actor, at);
   const row = await findPatientCase(tx, actor.subjectPersonId, id, { forUpdate });
   if (!row) throw caseErrors.caseNotFound();
   return row;
@@ -127,7 +142,7 @@ async function patientCaseOrThrow(tx: Tx, actor: CitizenActor, id: string, forUp
 /** One case with its whole thread; opening it marks what the unit wrote as read. */
 export async function getMyCase(context: ServiceContext, actor: CitizenActor, id: string): Promise<PatientCase> {
   return context.db.transaction(async (tx) => {
-    let row = await patientCaseOrThrow(tx, actor, id);
+    let row = await patientCaseOrThrow(tx, actor, id, context.clock.now());
     await accessPatient(tx, context, actor, row.patientId, { action: 'read', objectType: 'case', objectId: row.id });
     if (row.unreadByPatient) row = await updateCase(tx, row.id, { unreadByPatient: false });
     return caseDetailOf(tx, row, 'patient', context.clock.now());
@@ -146,7 +161,7 @@ export async function replyToCase(
   return context.db.transaction((tx) =>
     idempotent(tx, context.clock, scope, 201, async () => {
       const now = context.clock.now();
-      const row = await patientCaseOrThrow(tx, actor, id, true);
+      const row = await patientCaseOrThrow(tx, actor, id, now, true);
       const outcome = applyAction(stateOf(row), { kind: 'patient_reply' }, now);
       if ('refused' in outcome) throw caseErrors.replyNotOpen();
       const event = await insertEvent(tx, { caseId: row.id, kind: 'patient_reply', body: request.body, authorPersonId: actor.personId, unitId: row.unitId, createdAt: now });

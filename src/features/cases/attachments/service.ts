@@ -6,6 +6,7 @@ import type { Tx } from '../../../platform/db/database.ts';
 import { MAX_ATTACHMENT_BYTES, type Attachment } from '../contract.ts';
 import { caseErrors } from '../errors.ts';
 import { findPatientCase, findUnitCase, insertAttachment, readAttachment, type CaseRow } from '../store.ts';
+import { assertMayHandleCases } from '../patient-service.ts';
 import { cleanFileName, sniffMediaType } from './sniff.ts';
 
 /**
@@ -41,7 +42,10 @@ async function store(tx: Tx, context: ServiceContext, actor: Actor, patientId: s
 
 /** A patient uploads a file while writing; it joins the case when the message is sent. */
 export async function uploadAsPatient(context: ServiceContext, actor: CitizenActor, upload: Upload): Promise<Attachment> {
-  return context.db.transaction((tx) => store(tx, context, actor, actor.subjectPersonId, upload, { personId: actor.personId }));
+  return context.db.transaction(async (tx) => {
+    await assertMayHandleCases(tx, actor, context.clock.now());
+    return store(tx, context, actor, actor.subjectPersonId, upload, { personId: actor.personId });
+  });
 }
 
 /** Staff upload a file to attach to their next message in a case of their unit. */
@@ -62,7 +66,10 @@ async function download(tx: Tx, context: ServiceContext, actor: Actor, row: Case
 }
 
 export async function downloadAsPatient(context: ServiceContext, actor: CitizenActor, caseId: string, attachmentId: string) {
-  return context.db.transaction(async (tx) => download(tx, context, actor, await findPatientCase(tx, actor.subjectPersonId, caseId), attachmentId));
+  return context.db.transaction(async (tx) => {
+    await assertMayHandleCases(tx, actor, context.clock.now());
+    return download(tx, context, actor, await findPatientCase(tx, actor.subjectPersonId, caseId), attachmentId);
+  });
 }
 
 export async function downloadAsStaff(context: ServiceContext, actor: StaffActor, caseId: string, attachmentId: string) {
