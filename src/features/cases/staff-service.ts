@@ -5,6 +5,7 @@ import type { StaffActor } from '../../platform/auth/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { idempotent, type IdempotencyScope, type IdempotentResult } from '../../platform/http/idempotency.ts';
+import { nudgeOutbox } from '../../platform/notifications/outbox.ts';
 import { findUnit } from '../../platform/organisations/store.ts';
 import { findPersonById, listUnitStaff } from '../../platform/people/store.ts';
 import { termsVersionNumber } from '../e-services/directory.ts';
@@ -205,11 +206,14 @@ async function applyStep(tx: Tx, context: ServiceContext, staff: ActiveStaff, ro
 
 async function step(context: ServiceContext, actor: StaffActor, id: string, decide: (row: CaseRow, tx: Tx, staff: ActiveStaff) => Promise<Step> | Step): Promise<StaffCase> {
   const staff = activeUnitOf(actor);
-  return context.db.transaction(async (tx) => {
+  const view = await context.db.transaction(async (tx) => {
     const row = await unitCaseOrThrow(tx, staff, id, true);
     const updated = await applyStep(tx, context, staff, row, await decide(row, tx, staff));
     return staffViewOf(tx, updated, context.clock.now());
   });
+  // Committed: the outbox worker may deliver what the step enqueued now rather than at its next poll.
+  nudgeOutbox();
+  return view;
 }
 
 export async function assignCase(context: ServiceContext, actor: StaffActor, id: string, staffId: string): Promise<StaffCase> {
@@ -278,7 +282,7 @@ export async function forwardCase(context: ServiceContext, actor: StaffActor, id
 /** C5: staff send a new case to a patient, who may answer once. */
 export async function startCaseToPatient(context: ServiceContext, actor: StaffActor, request: StaffNewCaseRequest, scope: IdempotencyScope | null): Promise<IdempotentResult<CreatedCase>> {
   const staff = activeUnitOf(actor);
-  return context.db.transaction((tx) =>
+  const created = await context.db.transaction((tx) =>
     idempotent(tx, context.clock, scope, 201, async () => {
       const now = context.clock.now();
       const patient = await findPersonById(tx, request.patientId);
@@ -311,4 +315,6 @@ export async function startCaseToPatient(context: ServiceContext, actor: StaffAc
       return { id: row.id, number: row.number };
     }),
   );
+  nudgeOutbox();
+  return created;
 }

@@ -165,7 +165,7 @@ function ContactDetailsForm({ initial }: { initial: ContactDetails }) {
       </button>
       <div role="status">{save.isSuccess && <p className="alert alert--success">{t.saved}</p>}</div>
       {save.isError && !problemField && <PageStatus state="error" error={save.error} />}
-      {updatedAt && <p className="muted">{t.updatedAt(formatDateTime(updatedAt, language))}</p>}
+      {updatedAt && <p className="muted contact-details__updated">{t.updatedAt(formatDateTime(updatedAt, language))}</p>}
     </form>
   );
 }
