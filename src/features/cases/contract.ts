@@ -106,6 +106,8 @@ export const sendableCaseTypeSchema = z.object({
   key: z.string(),
   type: z.string(),
   caseTypeId: z.uuid().nullable(),
+  /** An own type under a standard type's name takes its place (seed 002): the standard code it replaces. */
+  replaces: z.string().nullable(),
   name: z.object({ sv: z.string(), en: z.string() }),
   description: z.object({ sv: z.string(), en: z.string() }),
   /** Own types and Förnya recept: the questions to ask (control questions first). */
@@ -225,7 +227,8 @@ export type PatientCase = z.infer<typeof patientCaseSchema>;
 
 export const assignedFilters = ['anyone', 'me', 'unassigned'] as const;
 export const inboxQuerySchema = z.object({
-  status: z.enum(['open', ...caseStatuses]).default('open'),
+  /** open (default), all, or one status. */
+  status: z.enum(['open', 'all', ...caseStatuses]).default('open'),
   type: z.string().regex(/^[a-z_]{2,40}$/).optional(),
   /** anyone, me, unassigned, or a colleague's staff id. */
   assigned: z.union([z.enum(assignedFilters), z.uuid()]).default('anyone'),
@@ -299,7 +302,7 @@ export type StaffNewCaseRequest = z.infer<typeof staffNewCaseRequestSchema>;
 /** C6: the case as structured text to paste into the medical record. */
 export const recordSummarySchema = z.object({ text: z.string() });
 
-export const colleaguesSchema = z.object({ colleagues: z.array(z.object({ id: z.uuid(), name: z.string(), profession: z.string() })) });
+export const colleaguesSchema = z.object({ colleagues: z.array(z.object({ id: z.uuid(), name: z.string(), profession: z.string(), isMe: z.boolean() })) });
 
 // ---------------------------------------------------------------------------------------
 // Answer templates (svarsmallar) and the certificates of Begär intyg, kept by the unit administrator

@@ -51,6 +51,11 @@ export const caseErrors = {
       sv: 'Ange ett telefonnummer när du vill bli uppringd.',
       en: 'Give a phone number when you want to be called.',
     }),
+  appointmentRequired: () =>
+    new AppError('appointment_required', 422, {
+      sv: 'Ange vilken tid du vill av- eller omboka.',
+      en: 'Say which appointment you want to cancel or rebook.',
+    }),
   attachmentUnknown: () =>
     new AppError('attachment_unknown', 422, {
       sv: 'En bilaga hittades inte eller är redan skickad. Lägg till filen igen.',

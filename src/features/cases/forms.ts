@@ -154,6 +154,7 @@ const fieldOrder = [
 function answerValue(question: QuestionItem | undefined, value: unknown): Localised {
   if (typeof value === 'boolean') return yesNo(value);
   if (Array.isArray(value)) return same(value.join(', '));
+  if (typeof value === 'number') return { sv: value.toLocaleString('sv-SE'), en: value.toLocaleString('en-GB') };
   if (question?.type === 'date' && typeof value === 'string') return same(value);
   return same(String(value));
 }

@@ -29,6 +29,7 @@ export async function sendableCaseTypes(tx: Tx, unitId: string, patientId: strin
   ]);
   if (!patient) return [];
   const reach = { listedAtUnit: relations.some((relation) => relation.kind === 'listed'), age: ageOn(patient.birthDate, stockholmDate(now)) };
+  const replacing = (name: string) => standard.find((service) => sameName(service.name.sv, name))?.code ?? null;
   const replaced = (name: { sv: string }) => own.some((caseType) => sameName(caseType.name, name.sv));
   const standardTypes: SendableCaseType[] = standard
     .filter((service) => patientGroupIncludes(service.patientGroup, reach) && !replaced(service.name))
@@ -36,6 +37,7 @@ export async function sendableCaseTypes(tx: Tx, unitId: string, patientId: strin
       key: service.code,
       type: service.code,
       caseTypeId: null,
+      replaces: null,
       name: service.name,
       description: service.description,
       questions: service.code === 'fornya_recept' ? [...renewalControlQuestions, ...service.extraQuestions] : [],
@@ -47,6 +49,7 @@ export async function sendableCaseTypes(tx: Tx, unitId: string, patientId: strin
     key: `own:${caseType.id}`,
     type: 'own',
     caseTypeId: caseType.id,
+    replaces: replacing(caseType.name),
     name: { sv: caseType.name, en: caseType.name },
     description: { sv: caseType.description, en: caseType.description },
     questions: caseType.questions,

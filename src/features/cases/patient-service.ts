@@ -64,6 +64,7 @@ function checkForm(form: CaseForm, offer: SendableCaseType) {
   // With no list the unit takes any certificate by name; with a list, one of it.
   if (form.type === 'begar_intyg' && offer.certificates.length > 0 && !offer.certificates.includes(form.certificate)) throw caseErrors.certificateUnknown();
   if (form.type === 'kontakta_mig' && form.channel === 'phone' && !form.phoneNumber) throw caseErrors.phoneRequired();
+  if (form.type === 'av_omboka_tid' && !form.appointmentId && !form.appointmentDescription) throw caseErrors.appointmentRequired();
 }
 
 async function attach(tx: Tx, ids: string[], owner: { patientId: string; personId: string }, target: { caseId: string; eventId: string }) {

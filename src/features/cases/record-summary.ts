@@ -101,6 +101,7 @@ function deadlineLine(view: StaffCase): string {
 export function recordSummary(view: StaffCase): string {
   const lines: string[] = [];
   lines.push(`Ärende ${view.number} i Nära – ${view.typeName.sv} (${view.unit.name})`);
+  lines.push(`Ämne: ${view.subject}`);
   lines.push(`Patient: ${view.patient.name}, ${formatIdentityNumber(view.patient.identityNumber)}`);
   lines.push(`Inkom: ${at(view.receivedAt)}${view.origin === 'staff' ? ' (startat av vården)' : ''}`);
   if (view.termsVersion !== null) lines.push(`Villkor: version ${view.termsVersion} godkända av patienten`);

@@ -89,7 +89,7 @@ export async function listColleagues(context: ServiceContext, actor: StaffActor)
     const handling = members.filter((member) => member.roles.some((role) => role === 'clinician' || role === 'receptionist'));
     return {
       colleagues: handling
-        .map((member) => ({ id: member.staffId, name: `${member.givenName} ${member.familyName}`, profession: member.profession }))
+        .map((member) => ({ id: member.staffId, name: `${member.givenName} ${member.familyName}`, profession: member.profession, isMe: member.staffId === staff.staffId }))
         .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
     };
   });

@@ -60,7 +60,7 @@ export async function listUnitIdsOfPatientCases(tx: Tx, patientId: string): Prom
 export type InboxFilter = {
   unitId: string;
   now: Date;
-  status: 'open' | CaseRow['status'];
+  status: 'open' | 'all' | CaseRow['status'];
   type?: string;
   /** null: unassigned; a staff id; undefined: anyone. */
   assignedStaffId?: string | null;
@@ -72,7 +72,8 @@ const DAY_MS = 24 * 3600_000;
 
 function inboxConditions(filter: InboxFilter): SQL[] {
   const conditions: SQL[] = [eq(cases.unitId, filter.unitId)];
-  conditions.push(filter.status === 'open' ? ne(cases.status, 'closed') : eq(cases.status, filter.status));
+  if (filter.status === 'open') conditions.push(ne(cases.status, 'closed'));
+  else if (filter.status !== 'all') conditions.push(eq(cases.status, filter.status));
   if (filter.type) conditions.push(eq(cases.typeCode, filter.type));
   if (filter.assignedStaffId === null) conditions.push(isNull(cases.assignedStaffId));
   else if (filter.assignedStaffId) conditions.push(eq(cases.assignedStaffId, filter.assignedStaffId));
@@ -85,11 +86,12 @@ function inboxConditions(filter: InboxFilter): SQL[] {
 }
 
 /**
- * One page of the unit's inbox: open cases by deadline (earliest first), closed ones by
- * latest activity; keyset-paged on (sort key, id) so a page costs the same deep in the list.
+ * One page of the unit's inbox: open cases by deadline (earliest first), closed ones (or
+ * all) by latest activity; keyset-paged on (sort key, id) so a page costs the same deep in the list.
  */
 export async function inboxPage(tx: Tx, filter: InboxFilter, cursor: InboxCursor | null, limit: number) {
-  const byActivity = filter.status === 'closed';
+  // Open work by deadline; closed (and everything) by what happened last.
+  const byActivity = filter.status === 'closed' || filter.status === 'all';
   const sortColumn = byActivity ? cases.lastActivityAt : cases.deadlineAt;
   const conditions = inboxConditions(filter);
   const total = tx.select({ count: sql<number>`count(*)::int` }).from(cases).where(and(...conditions));

@@ -55,6 +55,20 @@ describe('sessions', () => {
     expect((await client.get('/api/auth/session')).json()).toEqual({ authenticated: false, sessionExpired: false });
   });
 
+  it('does not keep an unattended page alive: background refreshes do not extend the session', async () => {
+    const person = await makePerson(t.db.db);
+    const client = await loginAs(t.app, t.db.db, { personId: person.id });
+    const background = { 'x-nara-background': '1' };
+    // Refreshes every three minutes for twelve minutes …
+    for (let refresh = 0; refresh < 4; refresh++) {
+      t.clock.advance(3 * 60_000);
+      expect((await client.get('/api/auth/session', background)).json().authenticated).toBe(true);
+    }
+    // … and at sixteen minutes since the person last did something, the session has ended.
+    t.clock.advance(4 * 60_000);
+    expect((await client.get('/api/auth/session', background)).json()).toEqual({ authenticated: false, sessionExpired: true });
+  });
+
   it('reports an idle timeout to a page that only reads its session', async () => {
     const person = await makePerson(t.db.db);
     const client = await loginAs(t.app, t.db.db, { personId: person.id });

@@ -17,6 +17,8 @@ declare module 'fastify' {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
+/** Sent by the web app on requests it makes by itself while the person is away (live refreshes). */
+export const BACKGROUND_HEADER = 'x-nara-background';
 
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -48,7 +50,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       // No transaction: these are reads, and the occasional write (touch, end, reset acting-for)
       // is one statement. On PGlite an explicit transaction would cost every request two more
       // round trips through the single session.
-      const loaded = await loadSession(db.db, clock, token);
+      // A live refresh the page made while nobody used it does not count as activity.
+      const background = request.method === 'GET' && request.headers[BACKGROUND_HEADER] === '1';
+      const loaded = await loadSession(db.db, clock, token, { touch: !background });
       const resolved = { loaded, actor: loaded.state === 'active' ? await buildActor(db.db, clock, loaded.session) : null };
       if (resolved.loaded.state === 'active') {
         request.session = resolved.loaded.session;

@@ -45,8 +45,12 @@ export async function createSession(tx: Tx, clock: Clock, settings: SessionSetti
 
 export type LoadedSession = { state: 'active'; session: SessionRow } | { state: Exclude<SessionState, 'active'> | 'unknown' };
 
-/** Finds the session behind a cookie; ends it if it has timed out; keeps it alive if not. */
-export async function loadSession(tx: Tx, clock: Clock, token: string): Promise<LoadedSession> {
+/**
+ * Finds the session behind a cookie; ends it if it has timed out; keeps it alive if not —
+ * unless the request is a page refreshing itself in the background (`touch: false`), which
+ * must not keep an unattended session alive (A2, WCAG 2.2.1).
+ */
+export async function loadSession(tx: Tx, clock: Clock, token: string, options: { touch?: boolean } = {}): Promise<LoadedSession> {
   const [row] = await tx.select().from(sessions).where(eq(sessions.tokenHash, hashToken(token)));
   if (!row) return { state: 'unknown' };
   const now = clock.now();
@@ -55,7 +59,7 @@ export async function loadSession(tx: Tx, clock: Clock, token: string): Promise<
     if (state !== 'ended') await tx.update(sessions).set({ endedAt: now }).where(eq(sessions.tokenHash, row.tokenHash));
     return { state };
   }
-  if (needsTouch(row.lastSeenAt, now)) {
+  if (options.touch !== false && needsTouch(row.lastSeenAt, now)) {
     await tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, row.tokenHash));
     row.lastSeenAt = now;
   }

@@ -32,17 +32,36 @@ export function onSessionEnded(listener: Listener) {
 }
 
 let lastRequestAt = Date.now();
-/** When the page last called the server; each call keeps the server session alive, so the idle clock starts here. */
+/** When the page last called the server on the person's behalf; such calls keep the server session alive, so the idle clock starts here. */
 export function lastApiActivity(): number {
   return lastRequestAt;
 }
+
+/**
+ * Pages refresh themselves (the inbox, a case thread). A refresh made while nobody has
+ * touched the page for a minute is sent as a background request: the server does not
+ * extend the session for it and it does not reset the idle clock here, so an unattended
+ * page still times out (A2, WCAG 2.2.1) while an attended one stays live.
+ */
+const BACKGROUND_HEADER = 'x-nara-background';
+const AWAY_AFTER_MS = 60_000;
+let lastInputAt = Date.now();
+if (typeof window !== 'undefined') {
+  const onInput = () => {
+    lastInputAt = Date.now();
+  };
+  for (const name of ['pointerdown', 'keydown', 'touchstart', 'wheel', 'scroll'] as const) window.addEventListener(name, onInput, { passive: true, capture: true });
+}
+const personAway = () => Date.now() - lastInputAt > AWAY_AFTER_MS;
 
 /** A body sent as it is, with its own content type (a CSV file), instead of as JSON. */
 export type RawBody = { raw: Blob | string; contentType: string };
 const isRaw = (body: unknown): body is RawBody => typeof body === 'object' && body !== null && 'raw' in body && 'contentType' in body;
 
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  lastRequestAt = Date.now();
+  const background = method === 'GET' && personAway();
+  if (background) headers = { ...headers, [BACKGROUND_HEADER]: '1' };
+  else lastRequestAt = Date.now();
   const contentType = body === undefined ? undefined : isRaw(body) ? body.contentType : 'application/json';
   const response = await fetch(path, {
     method,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../../../../web/api/client.ts';
 import { useLanguage, useTexts } from '../../../../web/i18n/i18n.tsx';
 import { PageStatus } from '../../../../web/layout/PageStatus.tsx';
@@ -50,6 +50,9 @@ function NewCasePage({ session }: { session: SignedIn }) {
   const { unitId = '', code = '' } = useParams();
   const caseTypes = useCaseTypes(unitId);
   const caseType = caseTypes.data?.caseTypes.find((candidate) => candidate.key === code);
+  // A unit may replace a standard type with its own under the same name (seed 002); the
+  // unit page still links to the standard code, so go to the own type that replaces it.
+  const replacement = caseType ? undefined : caseTypes.data?.caseTypes.find((candidate) => candidate.replaces === code);
   const unitName = caseTypes.data?.unit.name;
   usePageTitle(caseType && unitName ? `${caseType.name[language]} – ${unitName}` : unitName);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -84,6 +87,7 @@ function NewCasePage({ session }: { session: SignedIn }) {
       </Link>
     </p>
   );
+  if (replacement) return <Navigate to={`/start/kontakt/${unit.id}/${encodeURIComponent(replacement.key)}`} replace />;
   if (!caseType) {
     return (
       <>

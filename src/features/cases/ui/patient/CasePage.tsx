@@ -328,7 +328,7 @@ export default function CasePage({ session }: { session: SignedIn }) {
   return (
     <>
       {back}
-      {justSent && (
+      {justSent && c.events.every((event) => event.author.kind !== 'staff') && (
         <div className="alert alert--success case-confirmation" role="status" tabIndex={-1} ref={confirmation}>
           <p>
             <strong>{t.sent}</strong> {acknowledgeOnly ? t.sentAcknowledge(day) : t.sentAnswer(day)}
@@ -376,21 +376,23 @@ export default function CasePage({ session }: { session: SignedIn }) {
         </ol>
       </section>
 
-      <p role="status" className={replied ? 'alert alert--success' : 'visually-hidden'}>
-        {replied ? t.replied : ''}
-      </p>
-      {c.mayReply ? (
-        <ReplyBox key={c.id} caseData={c} onReplied={() => setReplied(true)} />
-      ) : c.status === 'closed' ? (
-        <div className="card">
-          <p>{t.closed}</p>
-          <Link to={`/start/kontakt/${c.unit.id}`} className="button button--secondary">
-            {t.newCase}
-          </Link>
-        </div>
-      ) : (
-        <p className="muted case-waiting">{t.waiting}</p>
-      )}
+      <div className="case-after-thread">
+        <p role="status" className={replied ? 'alert alert--success' : 'visually-hidden'}>
+          {replied ? t.replied : ''}
+        </p>
+        {c.mayReply ? (
+          <ReplyBox key={c.id} caseData={c} onReplied={() => setReplied(true)} />
+        ) : c.status === 'closed' ? (
+          <div className="card">
+            <p>{t.closed}</p>
+            <Link to={`/start/kontakt/${c.unit.id}`} className="button button--secondary">
+              {t.newCase}
+            </Link>
+          </div>
+        ) : (
+          <p className="muted">{t.waiting}</p>
+        )}
+      </div>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useLanguage } from '../../../../web/i18n/i18n.tsx';
 import type { PatientCase } from '../../contract.ts';
+import { calendarDate } from './format.ts';
 
 /**
  * What the patient filled in, as questions and answers (C6), from the server's labelled
@@ -13,7 +14,7 @@ export function FormAnswers({ entries }: { entries: PatientCase['formEntries'] }
       {entries.map((entry, index) => (
         <div key={index} className="case-answers__row">
           <dt>{entry.label[language]}</dt>
-          <dd>{entry.value[language]}</dd>
+          <dd>{calendarDate(entry.value[language], language)}</dd>
         </div>
       ))}
     </dl>

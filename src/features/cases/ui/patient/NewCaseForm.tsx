@@ -129,6 +129,7 @@ export function NewCaseForm({ session, unit, caseType, reloadCaseType }: { sessi
     onError: async (error) => {
       if (error instanceof ApiError && error.code === 'terms_changed') {
         setAccepted(false);
+        setShowProblems(false);
         setTermsChanged(true);
         await reloadCaseType();
         termsHeading.current?.focus();
@@ -355,7 +356,11 @@ export function NewCaseForm({ session, unit, caseType, reloadCaseType }: { sessi
           <h2 id="case-terms-heading" ref={termsHeading} tabIndex={-1}>
             {t.terms}
           </h2>
-          {termsChanged && <p className="alert alert--warning">{t.termsChanged}</p>}
+          {termsChanged && (
+            <p className="alert alert--warning" role="alert">
+              {t.termsChanged}
+            </p>
+          )}
           <div className="case-terms__text" role="region" aria-label={t.termsRegion} tabIndex={0}>
             <TermsText text={caseType.terms[language]} />
           </div>

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../../web/api/client.ts';
-import { useUserActive } from './activity.ts';
 import type { Attachment, CaseFormType, MyUnits, PatientCase, PatientCaseList, SendableCaseTypes } from '../../contract.ts';
 
 /** The patient side's calls to the cases API, and their query keys (all under 'cases', 'patient'). */
@@ -47,17 +46,16 @@ export function useCaseTypes(unitId: string) {
   });
 }
 
-/** Polling stops when nobody has touched the page for this long, so the session can still time out. */
-const POLL_WHILE_ACTIVE_MS = 2 * 60_000;
-
-/** The patient's cases; refreshed now and then (while someone is there) so answers and the unread count show up. */
+/**
+ * The patient's cases; refreshed now and then so answers and the unread count show up.
+ * Refreshes while the person is away do not keep the session alive (see api/client.ts).
+ */
 export function useCaseList(refetchInterval: number) {
-  const active = useUserActive(POLL_WHILE_ACTIVE_MS);
   return useQuery({
     queryKey: caseListKey,
     queryFn: () => api<PatientCaseList>('GET', '/api/patient/cases'),
     staleTime: 15_000,
-    refetchInterval: active ? refetchInterval : false,
+    refetchInterval,
   });
 }
 
@@ -67,13 +65,12 @@ export function useUnreadCaseCount(): number | null {
   return list.data ? list.data.cases.filter((item) => item.unread).length : null;
 }
 
-/** One case with its thread; while the page is open (and used), answers appear without a reload. */
+/** One case with its thread; while the page is open, answers appear without a reload. */
 export function usePatientCase(id: string) {
-  const active = useUserActive(POLL_WHILE_ACTIVE_MS);
   return useQuery({
     queryKey: caseKey(id),
     queryFn: () => api<PatientCase>('GET', `/api/patient/cases/${encodeURIComponent(id)}`),
-    refetchInterval: active ? 15_000 : false,
+    refetchInterval: 15_000,
   });
 }
 

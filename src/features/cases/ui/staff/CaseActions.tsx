@@ -110,8 +110,7 @@ export function AssignControls({ staffCase, myName, onUpdated }: { staffCase: St
   const id = useId();
   const [colleagueId, setColleagueId] = useState('');
   const colleagues = useQuery({ queryKey: colleaguesKey, queryFn: () => api<Colleagues>('GET', '/api/staff/cases/colleagues'), staleTime: 5 * 60_000 });
-  // The session does not carry the staff id; the colleague list (the unit's staff, me included) does.
-  const me = colleagues.data?.colleagues.find((colleague) => colleague.name === myName);
+  const me = colleagues.data?.colleagues.find((colleague) => colleague.isMe);
   const assign = useMutation({
     mutationFn: (staffId: string) => api<StaffCase>('POST', `/api/staff/cases/${staffCase.id}/assign`, { staffId }),
     onSuccess: (updated, staffId) => {
@@ -295,10 +294,10 @@ function ForwardForm({ staffCase }: { staffCase: StaffCase }) {
       </form>
       <form onSubmit={submit} noValidate>
         {searched !== null && (
-          <fieldset className="field unit-choice" aria-describedby={showProblems && !chosen ? ids.unitError : undefined}>
+          <fieldset className="field staff-unit-choice" aria-describedby={showProblems && !chosen ? ids.unitError : undefined}>
             <legend>{t.units}</legend>
             <div role="status">{units.isPending ? null : candidates.length === 0 && <p className="muted">{t.noUnits}</p>}</div>
-            <ul className="unit-results">
+            <ul className="staff-unit-results">
               {candidates.map((unit) => (
                 <li key={unit.id}>
                   <label className="checkbox">
@@ -346,7 +345,7 @@ function ForwardForm({ staffCase }: { staffCase: StaffCase }) {
         )}
       </form>
       {confirming && chosen && (
-        <div className="confirm-box" role="group" aria-labelledby="forward-confirm-heading">
+        <div className="staff-confirm-box" role="group" aria-labelledby="forward-confirm-heading">
           <h3 id="forward-confirm-heading" ref={confirmHeading} tabIndex={-1}>
             {t.confirmForward(staffCase.number, chosen.name)}
           </h3>
@@ -450,7 +449,7 @@ export function MoreActions({ staffCase, onUpdated }: { staffCase: StaffCase; on
   const canClose = staffCase.allowedActions.includes('close');
   if (!canForward && !canClose) return null;
   return (
-    <section className="more-actions" aria-labelledby="more-actions-heading">
+    <section className="staff-more-actions" aria-labelledby="more-actions-heading">
       <h2 id="more-actions-heading">{t.more}</h2>
       {canForward && (
         <details>

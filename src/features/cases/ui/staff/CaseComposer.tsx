@@ -170,10 +170,10 @@ export function CaseComposer({ staffCase, onUpdated }: { staffCase: StaffCase; o
     <section className="card" aria-labelledby="composer-heading">
       <h2 id="composer-heading">{t.title}</h2>
       <form onSubmit={submit} noValidate>
-        <fieldset className="composer__kinds">
+        <fieldset className="staff-composer__kinds">
           <legend>{t.kind}</legend>
           {allowed.map((option) => (
-            <label key={option} className="composer__kind">
+            <label key={option} className="staff-composer__kind">
               <input type="radio" name="kind" value={option} checked={kind === option} onChange={() => setKind(option)} aria-describedby={`${ids.kindName}-${option}`} />
               <span>
                 <strong>{t.kinds[option].name}</strong>
@@ -186,7 +186,7 @@ export function CaseComposer({ staffCase, onUpdated }: { staffCase: StaffCase; o
         </fieldset>
 
         {activeTemplates.length > 0 && (
-          <div className="composer__template">
+          <div className="staff-composer__template">
             <div className="field">
               <label htmlFor={ids.template}>{t.template}</label>
               <select id={ids.template} value={templateId} onChange={(event) => setTemplateId(event.target.value)}>
@@ -213,7 +213,7 @@ export function CaseComposer({ staffCase, onUpdated }: { staffCase: StaffCase; o
           <textarea
             id={ids.body}
             ref={bodyRef}
-            className="composer__body"
+            className="staff-composer__body"
             value={body}
             maxLength={MESSAGE_MAX}
             onChange={(event) => setBody(event.target.value)}
@@ -244,7 +244,7 @@ export function CaseComposer({ staffCase, onUpdated }: { staffCase: StaffCase; o
           />
           <div role="status">{fileNote && <p className={fileNote.error ? 'error-text' : 'muted'}>{fileNote.text}</p>}</div>
           {files.length > 0 && (
-            <ul className="file-list" aria-label={t.attached}>
+            <ul className="staff-file-list" aria-label={t.attached}>
               {files.map((file) => (
                 <li key={file.id}>
                   <span>{file.fileName}</span>

@@ -50,8 +50,8 @@ export function CaseCountsPanel() {
     refetchInterval: LIVE_REFETCH_MS,
   });
   return (
-    <section className="card case-counts" aria-labelledby="case-counts-heading">
-      <div className="case-counts__head">
+    <section className="card staff-case-counts" aria-labelledby="case-counts-heading">
+      <div className="staff-case-counts__head">
         <h2 id="case-counts-heading">{t.title}</h2>
         <Link to="/arbetsyta/arenden">{t.inbox}</Link>
       </div>
@@ -65,8 +65,8 @@ export function CaseCountsPanel() {
             const value = counts.data[link.key];
             return (
               <li key={link.key}>
-                <Link to={`/arbetsyta/arenden${link.query}`} className={link.alert && value > 0 ? 'case-counts--alert' : undefined}>
-                  <span className="case-counts__number">{value}</span> <span className="case-counts__label">{t[link.key]}</span>
+                <Link to={`/arbetsyta/arenden${link.query}`} className={link.alert && value > 0 ? 'staff-case-counts--alert' : undefined}>
+                  <span className="staff-case-counts__number">{value}</span> <span className="staff-case-counts__label">{t[link.key]}</span>
                 </Link>
               </li>
             );

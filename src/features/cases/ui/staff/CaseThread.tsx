@@ -73,7 +73,7 @@ export function CaseThread({ caseId, events }: { caseId: string; events: CaseEve
   return (
     <section aria-labelledby="thread-heading">
       <h2 id="thread-heading">{t.title}</h2>
-      <ol className="thread">
+      <ol className="staff-thread">
         {events.map((event) => {
           const side = patientKinds.has(event.kind) ? 'patient' : messageKinds.has(event.kind) ? 'staff' : 'note';
           const author = event.author.profession ? `${event.author.name}, ${professionLabel(event.author.profession, language).toLocaleLowerCase(language === 'sv' ? 'sv-SE' : 'en-GB')}` : event.author.name;
@@ -83,16 +83,16 @@ export function CaseThread({ caseId, events }: { caseId: string; events: CaseEve
           const fromUnit = dataText(event.data, 'fromUnit') ?? dataText(event.data, 'fromUnitName');
           const assignee = dataText(event.data, 'staffName') ?? dataText(event.data, 'assignedTo');
           return (
-            <li key={event.id} className={`thread__item thread__item--${side}`}>
-              <div className="thread__head">
-                <h3 className="thread__kind">{t.kinds[event.kind]}</h3>
-                <span className="thread__meta">
+            <li key={event.id} className={`staff-thread__item staff-thread__item--${side}`}>
+              <div className="staff-thread__head">
+                <h3 className="staff-thread__kind">{t.kinds[event.kind]}</h3>
+                <span className="staff-thread__meta">
                   {author}
                   {event.author.onBehalfOf && ` ${t.for(event.author.onBehalfOf)}`}
                   {event.author.kind === 'staff' && event.unitName && `, ${event.unitName}`} · <time dateTime={event.createdAt}>{formatDateTime(event.createdAt, language)}</time>
                 </span>
               </div>
-              {event.body && <p className="thread__body">{event.body}</p>}
+              {event.body && <p className="staff-thread__body">{event.body}</p>}
               {(outcome || method || toUnit || fromUnit || assignee) && (
                 <dl className="facts">
                   {assignee && (
@@ -128,7 +128,7 @@ export function CaseThread({ caseId, events }: { caseId: string; events: CaseEve
                 </dl>
               )}
               {event.attachments.length > 0 && (
-                <ul className="attachments" aria-label={t.attachments}>
+                <ul className="staff-attachments" aria-label={t.attachments}>
                   {event.attachments.map((attachment) => {
                     const src = `/api/staff/cases/${caseId}/attachments/${attachment.id}`;
                     const size = `${Math.max(1, Math.round(attachment.byteSize / 1024))} kB`;

@@ -273,23 +273,23 @@ export default function InboxPage() {
               </thead>
               <tbody role="rowgroup">
                 {items.map((item) => (
-                  <tr role="row" key={item.id} className={item.unread ? 'is-unread' : undefined}>
-                    <td role="cell" className="nowrap" data-label={t.number}>
+                  <tr role="row" key={item.id} className={item.unread ? 'staff-inbox__row--unread' : undefined}>
+                    <td role="cell" className="staff-nowrap" data-label={t.number}>
                       {item.number}
                     </td>
                     <th role="rowheader" scope="row">
-                      {item.unread && <span className="unread-mark">{t.unread}</span>}
+                      {item.unread && <span className="staff-unread-mark">{t.unread}</span>}
                       <Link to={`/arbetsyta/arenden/${item.id}`}>{item.subject}</Link>
                       <span className="staff-inbox__type">{item.typeName[language] || typeName(item.typeCode)}</span>
                     </th>
                     <td role="cell">
                       <PatientIdentity patient={item.patient} protectedText={t.protected} />
                     </td>
-                    <td role="cell" className="nowrap" data-label={t.received}>
+                    <td role="cell" data-label={t.received}>
                       {formatShort(item.receivedAt, language)}
                     </td>
                     <td role="cell" data-label={t.deadlineCol}>
-                      <span className="nowrap">{formatDeadline(item.deadlineAt, language)}</span>
+                      <span className="staff-nowrap">{formatDeadline(item.deadlineAt, language)}</span>
                       <br />
                       {item.status === 'closed' && item.deadlineState !== 'met' && item.deadlineState !== 'met_late' ? null : (
                         <DeadlineText deadlineAt={item.deadlineAt} state={item.deadlineState} now={now} language={language} />

@@ -227,7 +227,7 @@ export default function NewStaffCasePage() {
             </span>
             <textarea
               id={ids.body}
-              className="composer__body"
+              className="staff-composer__body"
               value={body}
               maxLength={MESSAGE_MAX}
               onChange={(event) => setBody(event.target.value)}

@@ -66,7 +66,7 @@ export function RecordSummary({ caseId, version }: { caseId: string; version: st
         <>
           <div className="field">
             <label htmlFor={id}>{t.label}</label>
-            <textarea id={id} className="record-summary" readOnly value={summary.data.text} />
+            <textarea id={id} className="staff-record-summary" readOnly value={summary.data.text} />
           </div>
           <div className="actions">
             <button type="button" className="button button--secondary" onClick={() => void copy()}>

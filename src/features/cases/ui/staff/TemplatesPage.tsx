@@ -178,7 +178,7 @@ function TemplateForm({ existing, onDone, onCancel }: { existing?: AnswerTemplat
           </span>
           <textarea
             id={ids.body}
-            className="template-text"
+            className="staff-template-text"
             value={body}
             maxLength={MESSAGE_MAX}
             onChange={(event) => setBody(event.target.value)}
@@ -274,10 +274,10 @@ function TemplatesSection() {
                 <tr key={template.id}>
                   <th scope="row">{template.title}</th>
                   <td>
-                    <div className="template-body">{template.body.length > 200 ? `${template.body.slice(0, 199)}…` : template.body}</div>
+                    <div className="staff-template-body">{template.body.length > 200 ? `${template.body.slice(0, 199)}…` : template.body}</div>
                   </td>
                   <td>{template.active ? <span className="badge">{t.active}</span> : <span className="badge badge--warning">{t.inactive}</span>}</td>
-                  <td className="nowrap">{formatDate(template.updatedAt, language)}</td>
+                  <td className="staff-nowrap">{formatDate(template.updatedAt, language)}</td>
                   <td>
                     <div className="row-actions">
                       <button
@@ -396,7 +396,7 @@ function CertificatesSection() {
           {items.length === 0 ? (
             <p className="muted">{t.noCertificates}</p>
           ) : (
-            <ul className="certificate-list" aria-labelledby={ids.list}>
+            <ul className="staff-certificate-list" aria-labelledby={ids.list}>
               {items.map((item, index) => (
                 <li key={index}>
                   <input
@@ -459,7 +459,7 @@ function CertificatesSection() {
             </p>
           )}
           <div role="status">{note && <p className="alert alert--success">{note}</p>}</div>
-          <div className="actions certificate-actions">
+          <div className="actions staff-certificate-actions">
             <button type="submit" className="button" disabled={save.isPending}>
               {t.saveCertificates}
             </button>

@@ -155,5 +155,5 @@ export function PatientIdentity({ patient, protectedText }: { patient: InboxItem
 /** The deadline with its state in words. */
 export function DeadlineText({ deadlineAt, state, now, language }: { deadlineAt: string; state: DeadlineState; now: number; language: Language }) {
   const { text, modifier } = deadlineInWords(deadlineAt, state, now, language);
-  return <span className={`deadline deadline--${modifier}`}>{text}</span>;
+  return <span className={`staff-deadline staff-deadline--${modifier}`}>{text}</span>;
 }
