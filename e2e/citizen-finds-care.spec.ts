@@ -77,7 +77,7 @@ test('a citizen, not logged in, finds the nearest health centre, its hours and i
   await expect(page).toHaveURL(/\/start\/kontakt\/[0-9a-f-]{36}\/fornya_recept$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Förnya recept' })).toBeVisible();
   // The form itself, for the unit the citizen came from.
-  await expect(page.getByText('Till Vårdcentralen Ekby')).toBeVisible();
+  await expect(page.getByText('Till Vårdcentralen Ekby', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Skicka', exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 });

@@ -131,6 +131,7 @@ CREATE INDEX "case_answer_templates_unit" ON "case_answer_templates" USING btree
 CREATE INDEX "case_attachments_case" ON "case_attachments" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "case_events_case" ON "case_events" USING btree ("case_id","seq");--> statement-breakpoint
 CREATE INDEX "cases_unit_open_deadline" ON "cases" USING btree ("unit_id","deadline_at","id") WHERE "cases"."status" <> 'closed';--> statement-breakpoint
+CREATE INDEX "cases_unit_open_assigned" ON "cases" USING btree ("unit_id","assigned_staff_id","deadline_at","id") WHERE "cases"."status" <> 'closed';--> statement-breakpoint
 CREATE INDEX "cases_unit_activity" ON "cases" USING btree ("unit_id","last_activity_at");--> statement-breakpoint
 CREATE INDEX "cases_patient" ON "cases" USING btree ("patient_id","last_activity_at");--> statement-breakpoint
 -- C6: nothing in a case is ever deleted. Closing changes a status; the thread only grows.

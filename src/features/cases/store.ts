@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { persons, staff } from '../../platform/people/tables.ts';
 import { caseAnswerTemplates, caseAttachments, caseEvents, cases, unitCertificateOptions } from './tables.ts';
@@ -96,12 +96,9 @@ export async function inboxPage(tx: Tx, filter: InboxFilter, cursor: InboxCursor
   const conditions = inboxConditions(filter);
   const total = tx.select({ count: sql<number>`count(*)::int` }).from(cases).where(and(...conditions));
   if (cursor) {
+    // A row comparison, so the index bounds the scan (an OR of the two parts would be a filter).
     const key = new Date(cursor.key);
-    conditions.push(
-      byActivity
-        ? or(lt(sortColumn, key), and(eq(sortColumn, key), lt(cases.id, cursor.id)))!
-        : or(gt(sortColumn, key), and(eq(sortColumn, key), gt(cases.id, cursor.id)))!,
-    );
+    conditions.push(byActivity ? sql`(${sortColumn}, ${cases.id}) < (${key}, ${cursor.id})` : sql`(${sortColumn}, ${cases.id}) > (${key}, ${cursor.id})`);
   }
   const assigned = sql<string | null>`(select ${staff.givenName} || ' ' || ${staff.familyName} from ${staff} where ${staff.id} = ${cases.assignedStaffId})`;
   const rows = tx

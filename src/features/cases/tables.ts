@@ -64,6 +64,8 @@ export const cases = pgTable(
     check('cases_status_check', sql`${table.status} in ('received', 'assigned', 'awaiting_patient', 'partially_answered', 'closed')`),
     // The inbox: open cases of a unit by deadline (a partial index: closed cases leave it).
     index('cases_unit_open_deadline').on(table.unitId, table.deadlineAt, table.id).where(sql`${table.status} <> 'closed'`),
+    // "Mine" and "unassigned": without it the inbox reads every open case of the unit to find them.
+    index('cases_unit_open_assigned').on(table.unitId, table.assignedStaffId, table.deadlineAt, table.id).where(sql`${table.status} <> 'closed'`),
     index('cases_unit_activity').on(table.unitId, table.lastActivityAt),
     index('cases_patient').on(table.patientId, table.lastActivityAt),
   ],
