@@ -11,7 +11,7 @@ import { MESSAGE_MAX, type CaseEvent, type PatientCase, type ReplyRequest } from
 import { attachmentUrl, caseKey, caseListKey, newIdempotencyKey, usePatientCase } from './api.ts';
 import { AttachmentPicker, formatBytes, useAttachments } from './AttachmentPicker.tsx';
 import { caseWords } from './case-words.ts';
-import { errorId, TextField } from './fields.tsx';
+import { errorId, TextField } from '../../../../web/forms/fields.tsx';
 import { deadlineDay } from './format.ts';
 import { FormAnswers } from './FormAnswers.tsx';
 import { awaitingFirstAnswer } from './MyCasesPage.tsx';

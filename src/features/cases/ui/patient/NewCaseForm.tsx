@@ -8,7 +8,7 @@ import type { CreatedCase, NewCaseRequest, SendableCaseType } from '../../contra
 import { caseListKey, newIdempotencyKey } from './api.ts';
 import { AttachmentPicker, useAttachments } from './AttachmentPicker.tsx';
 import { caseWords, fieldWords } from './case-words.ts';
-import { CheckboxGroup, errorId, focusField, RadioGroup, SelectField, TextField } from './fields.tsx';
+import { CheckboxGroup, errorId, focusField, RadioGroup, SelectField, TextField } from '../../../../web/forms/fields.tsx';
 import {
   ANSWER_TEXT_MAX,
   buildForm,

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { TextField } from '../../../../web/forms/fields.tsx';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api } from '../../../../web/api/client.ts';
 import { useTexts } from '../../../../web/i18n/i18n.tsx';
@@ -69,7 +70,7 @@ export default function NewStaffCasePage() {
   usePageTitle(t.title);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const ids = { number: useId(), hint: useId(), numberError: useId(), subject: useId(), subjectHint: useId(), subjectError: useId(), body: useId(), bodyHint: useId(), bodyError: useId() };
+  const ids = { number: useId(), hint: useId(), numberError: useId(), subject: useId(), body: useId() };
   const [identityNumber, setIdentityNumber] = useState('');
   const [patient, setPatient] = useState<PatientSummary | null>(null);
   const [subject, setSubject] = useState('');
@@ -201,45 +202,19 @@ export default function NewStaffCasePage() {
               </ul>
             </div>
           )}
-          <div className={`field${subjectInvalid ? ' field--invalid' : ''}`}>
-            <label htmlFor={ids.subject}>{t.subject}</label>
-            <span id={ids.subjectHint} className="hint">
-              {t.subjectHint}
-            </span>
-            <input
-              id={ids.subject}
-              value={subject}
-              maxLength={SUBJECT_MAX}
-              onChange={(event) => setSubject(event.target.value)}
-              aria-describedby={`${ids.subjectHint}${subjectInvalid ? ` ${ids.subjectError}` : ''}`}
-              aria-invalid={subjectInvalid || undefined}
-            />
-            {subjectInvalid && (
-              <span id={ids.subjectError} className="error-text">
-                {t.noSubject}
-              </span>
-            )}
-          </div>
-          <div className={`field${bodyInvalid ? ' field--invalid' : ''}`}>
-            <label htmlFor={ids.body}>{t.body}</label>
-            <span id={ids.bodyHint} className="hint">
-              {t.bodyHint}
-            </span>
-            <textarea
-              id={ids.body}
-              className="staff-composer__body"
-              value={body}
-              maxLength={MESSAGE_MAX}
-              onChange={(event) => setBody(event.target.value)}
-              aria-describedby={`${ids.bodyHint}${bodyInvalid ? ` ${ids.bodyError}` : ''}`}
-              aria-invalid={bodyInvalid || undefined}
-            />
-            {bodyInvalid && (
-              <span id={ids.bodyError} className="error-text">
-                {t.noBody}
-              </span>
-            )}
-          </div>
+          <TextField id={ids.subject} kind="text" label={t.subject} hint={t.subjectHint} error={subjectInvalid ? t.noSubject : undefined} value={subject} onChange={setSubject} max={SUBJECT_MAX} hardLimit />
+          <TextField
+            id={ids.body}
+            kind="textarea"
+            className="staff-composer__body"
+            label={t.body}
+            hint={t.bodyHint}
+            error={bodyInvalid ? t.noBody : undefined}
+            value={body}
+            onChange={setBody}
+            max={MESSAGE_MAX}
+            hardLimit
+          />
           <p className="alert">{t.onceNote}</p>
           {send.isError && (
             <p role="alert" className="alert alert--error">

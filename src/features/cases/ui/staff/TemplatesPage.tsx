@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { TextField } from '../../../../web/forms/fields.tsx';
 import type { z } from 'zod';
 import { api } from '../../../../web/api/client.ts';
 import { formatDate, useLanguage, useTexts } from '../../../../web/i18n/i18n.tsx';
@@ -120,7 +121,7 @@ type Editing = { mode: 'new' } | { mode: 'edit'; template: AnswerTemplate } | nu
 function TemplateForm({ existing, onDone, onCancel }: { existing?: AnswerTemplate; onDone: (message: string) => void; onCancel: () => void }) {
   const t = useTexts(texts);
   const queryClient = useQueryClient();
-  const ids = { title: useId(), titleHint: useId(), titleError: useId(), body: useId(), bodyHint: useId(), bodyError: useId() };
+  const ids = { title: useId(), body: useId() };
   const heading = useRef<HTMLHeadingElement>(null);
   const [title, setTitle] = useState(existing?.title ?? '');
   const [body, setBody] = useState(existing?.body ?? '');
@@ -152,45 +153,19 @@ function TemplateForm({ existing, onDone, onCancel }: { existing?: AnswerTemplat
         {existing ? t.editTitle(existing.title) : t.newTitle}
       </h3>
       <form onSubmit={submit} noValidate>
-        <div className={`field${titleInvalid ? ' field--invalid' : ''}`}>
-          <label htmlFor={ids.title}>{t.titleLabel}</label>
-          <span id={ids.titleHint} className="hint">
-            {t.titleHint}
-          </span>
-          <input
-            id={ids.title}
-            value={title}
-            maxLength={TITLE_MAX}
-            onChange={(event) => setTitle(event.target.value)}
-            aria-describedby={`${ids.titleHint}${titleInvalid ? ` ${ids.titleError}` : ''}`}
-            aria-invalid={titleInvalid || undefined}
-          />
-          {titleInvalid && (
-            <span id={ids.titleError} className="error-text">
-              {t.titleMissing}
-            </span>
-          )}
-        </div>
-        <div className={`field${bodyInvalid ? ' field--invalid' : ''}`}>
-          <label htmlFor={ids.body}>{t.bodyLabel}</label>
-          <span id={ids.bodyHint} className="hint">
-            {t.bodyHint}
-          </span>
-          <textarea
-            id={ids.body}
-            className="staff-template-text"
-            value={body}
-            maxLength={MESSAGE_MAX}
-            onChange={(event) => setBody(event.target.value)}
-            aria-describedby={`${ids.bodyHint}${bodyInvalid ? ` ${ids.bodyError}` : ''}`}
-            aria-invalid={bodyInvalid || undefined}
-          />
-          {bodyInvalid && (
-            <span id={ids.bodyError} className="error-text">
-              {t.bodyMissing}
-            </span>
-          )}
-        </div>
+        <TextField id={ids.title} kind="text" label={t.titleLabel} hint={t.titleHint} error={titleInvalid ? t.titleMissing : undefined} value={title} onChange={setTitle} max={TITLE_MAX} hardLimit />
+        <TextField
+          id={ids.body}
+          kind="textarea"
+          className="staff-template-text"
+          label={t.bodyLabel}
+          hint={t.bodyHint}
+          error={bodyInvalid ? t.bodyMissing : undefined}
+          value={body}
+          onChange={setBody}
+          max={MESSAGE_MAX}
+          hardLimit
+        />
         <div className="field">
           <label className="checkbox">
             <input type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} /> {t.activeLabel}

@@ -1,8 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useTexts } from '../../../../web/i18n/i18n.tsx';
+import { useTexts } from '../i18n/i18n.tsx';
+import './fields.css';
 
 /**
- * Form fields of the patient's case forms: a label, a hint, an error linked with
+ * Form fields for the whole web app: a label, a hint, an error linked with
  * aria-describedby (WCAG 1.3.1, 3.3.1), and for long texts a counter that is read out
  * only when the limit is near and the typing has paused.
  */
@@ -54,7 +55,7 @@ function Counter({ id, length, max }: { id: string; length: number; max: number 
   const spoken = useDebounced(near ? (left < 0 ? t.over(-left) : t.left(left)) : '', 1500);
   return (
     <>
-      <span id={id} className={`case-counter${left < 0 ? ' case-counter--over' : ''}`}>
+      <span id={id} className={`form-counter${left < 0 ? ' form-counter--over' : ''}`}>
         {left < 0 ? t.over(-left) : t.count(length, max)}
       </span>
       <span className="visually-hidden" aria-live="polite">
@@ -76,11 +77,14 @@ type TextFieldProps = {
   /** Shows the characters used (long texts and the short message). */
   counter?: boolean;
   rows?: number;
+  /** Stops typing at `max` (the counter then never goes over). */
+  hardLimit?: boolean;
+  className?: string;
   autoComplete?: string;
   inputMode?: 'text' | 'decimal' | 'tel';
 };
 
-export function TextField({ id, label, hint, error, value, onChange, kind, max, counter, rows, autoComplete, inputMode }: TextFieldProps) {
+export function TextField({ id, label, hint, error, value, onChange, kind, max, counter, rows, hardLimit, className, autoComplete, inputMode }: TextFieldProps) {
   const countId = `${id}-count`;
   const describe = describedBy(hint && hintId(id), counter && max !== undefined && countId, error && errorId(id));
   const common = {
@@ -90,6 +94,7 @@ export function TextField({ id, label, hint, error, value, onChange, kind, max, 
     'aria-invalid': error ? true : undefined,
     autoComplete,
     inputMode,
+    maxLength: hardLimit ? max : undefined,
   };
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
@@ -100,9 +105,9 @@ export function TextField({ id, label, hint, error, value, onChange, kind, max, 
         </span>
       )}
       {kind === 'textarea' ? (
-        <textarea {...common} className="case-textarea" rows={rows ?? 5} onChange={(event) => onChange(event.target.value)} />
+        <textarea {...common} className={className ?? 'form-textarea'} rows={rows ?? 5} onChange={(event) => onChange(event.target.value)} />
       ) : (
-        <input {...common} type={kind} onChange={(event) => onChange(event.target.value)} />
+        <input {...common} className={className} type={kind} onChange={(event) => onChange(event.target.value)} />
       )}
       {counter && max !== undefined && <Counter id={countId} length={value.trim().length} max={max} />}
       {error && (
@@ -119,14 +124,14 @@ type Option = { value: string; label: string };
 /** Ja/Nej and other one-of-several choices: a fieldset of radio buttons with its question as legend. */
 export function RadioGroup({ id, legend, hint, error, options, value, onChange }: { id: string; legend: ReactNode; hint?: string; error?: string; options: Option[]; value: string; onChange: (value: string) => void }) {
   return (
-    <fieldset id={id} className={`field case-choice${error ? ' field--invalid' : ''}`} aria-describedby={describedBy(hint && hintId(id), error && errorId(id))}>
+    <fieldset id={id} className={`field form-choice${error ? ' field--invalid' : ''}`} aria-describedby={describedBy(hint && hintId(id), error && errorId(id))}>
       <legend>{legend}</legend>
       {hint && (
         <span id={hintId(id)} className="hint">
           {hint}
         </span>
       )}
-      <div className={`case-choice__options${options.length <= 3 && options.every((option) => option.label.length <= 14) ? ' case-choice__options--inline' : ''}`}>
+      <div className={`form-choice__options${options.length <= 3 && options.every((option) => option.label.length <= 14) ? ' form-choice__options--inline' : ''}`}>
         {options.map((option) => (
           <label key={option.value} className="checkbox">
             <input type="radio" name={id} value={option.value} checked={value === option.value} aria-invalid={error ? true : undefined} onChange={() => onChange(option.value)} />
@@ -146,14 +151,14 @@ export function RadioGroup({ id, legend, hint, error, options, value, onChange }
 /** Several of several: checkboxes in a fieldset. */
 export function CheckboxGroup({ id, legend, hint, error, options, value, onChange }: { id: string; legend: ReactNode; hint?: string; error?: string; options: Option[]; value: string[]; onChange: (value: string[]) => void }) {
   return (
-    <fieldset id={id} className={`field case-choice${error ? ' field--invalid' : ''}`} aria-describedby={describedBy(hint && hintId(id), error && errorId(id))}>
+    <fieldset id={id} className={`field form-choice${error ? ' field--invalid' : ''}`} aria-describedby={describedBy(hint && hintId(id), error && errorId(id))}>
       <legend>{legend}</legend>
       {hint && (
         <span id={hintId(id)} className="hint">
           {hint}
         </span>
       )}
-      <div className="case-choice__options">
+      <div className="form-choice__options">
         {options.map((option) => (
           <label key={option.value} className="checkbox">
             <input
