@@ -8,6 +8,7 @@ import { findUnit } from '../../platform/organisations/store.ts';
 import type { CreatedCase, MyUnits, NewCaseRequest, PatientCase, PatientCaseList, ReplyRequest, SendableCaseTypes } from './contract.ts';
 import { newCaseRequestSchema, replyRequestSchema, type CaseForm, type SendableCaseType } from './contract.ts';
 import { caseErrors } from './errors.ts';
+import { announceCaseChange } from './live.ts';
 import { answerProblems, subjectOf } from './forms.ts';
 import { applyAction, firstAnswerDeadline, newPatientCase } from './model.ts';
 import { offerFor, sendableCaseTypes } from './offer.ts';
@@ -113,6 +114,7 @@ export async function sendCase(context: ServiceContext, actor: CitizenActor, inp
       // Turning to the unit starts a care episode there, so its staff may read the case.
       await ensureOngoingCareRelation(tx, now, unit.id, patientId);
       await accessPatient(tx, context, actor, patientId, { action: 'create', objectType: 'case', objectId: row.id });
+      await announceCaseChange(tx, context.clock, { caseId: row.id, patientId, unitIds: [unit.id] });
       return { id: row.id, number: row.number };
     }),
   );
@@ -174,6 +176,7 @@ export async function replyToCase(
         unreadByUnit: true,
       });
       await accessPatient(tx, context, actor, row.patientId, { action: 'update', objectType: 'case', objectId: row.id });
+      await announceCaseChange(tx, context.clock, { caseId: row.id, patientId: row.patientId, unitIds: [row.unitId] });
       return caseDetailOf(tx, updated, 'patient', now);
     }),
   );

@@ -13,6 +13,7 @@ import { ownTermsVersionNumber } from '../case-types/directory.ts';
 import type { CreatedCase, InboxCounts, InboxPage, InboxQuery, StaffAction, StaffCase, StaffMessageRequest, StaffNewCaseRequest } from './contract.ts';
 import { closeRequestSchema, forwardRequestSchema, inboxQuerySchema, recordContactRequestSchema, staffMessageRequestSchema } from './contract.ts';
 import { caseErrors } from './errors.ts';
+import { announceCaseChange } from './live.ts';
 import { applyAction, firstAnswerDeadline, newStaffCase, type CaseAction, type CaseState } from './model.ts';
 import { notifyPatientOfNewMessage } from './notify.ts';
 import { recordSummary } from './record-summary.ts';
@@ -201,6 +202,8 @@ async function applyStep(tx: Tx, context: ServiceContext, staff: ActiveStaff, ro
     ...step.changes,
   });
   if (step.notifyPatient) await notifyPatientOfNewMessage(tx, context.clock, row.patientId, event.id);
+  // A forward reaches both inboxes: it leaves one and arrives in the other.
+  await announceCaseChange(tx, context.clock, { caseId: row.id, patientId: row.patientId, unitIds: [row.unitId, updated.unitId] });
   return updated;
 }
 
@@ -312,6 +315,7 @@ export async function startCaseToPatient(context: ServiceContext, actor: StaffAc
       await accessPatient(tx, context, actor, patient.id, { action: 'create', objectType: 'case', objectId: row.id });
       const event = await insertEvent(tx, { caseId: row.id, kind: 'staff_message', body: request.body, authorStaffId: staff.staffId, unitId: staff.unitId, createdAt: now });
       await notifyPatientOfNewMessage(tx, context.clock, patient.id, event.id);
+      await announceCaseChange(tx, context.clock, { caseId: row.id, patientId: patient.id, unitIds: [staff.unitId] });
       return { id: row.id, number: row.number };
     }),
   );

@@ -47,6 +47,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     ping: async () => {
       await pool.query('select 1');
     },
+    listen: (channel, onPayload, onReconnect) => listenOnPostgres(url, channel, onPayload, onReconnect),
     close: async () => {
       await pool.end();
     },
@@ -88,6 +89,12 @@ async function openPglite(options: { dataDir: string | undefined; loadDataDir?: 
       await client.query('select 1');
     },
     snapshot: async () => client.dumpDataDir('none'),
+    listen: async (channel, onPayload) => {
+      const unsubscribe = await client.listen(channel, onPayload);
+      return async () => {
+        if (!closed) await unsubscribe();
+      };
+    },
     close: async () => {
       if (closed) return;
       closed = true;
@@ -99,6 +106,49 @@ async function openPglite(options: { dataDir: string | undefined; loadDataDir?: 
         lock?.release();
       }
     },
+  };
+}
+
+const LISTEN_RETRY_MS = 1000;
+
+/**
+ * A connection of its own for LISTEN (a pooled one would be handed to queries). If it
+ * drops it is opened again after a second, and the caller is told so it can catch up.
+ */
+async function listenOnPostgres(url: string, channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
+  let stopped = false;
+  let current: pg.Client | undefined;
+  const connect = async (isReconnect: boolean): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    client.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    client.on('error', () => {
+      if (stopped || current !== client) return;
+      current = undefined;
+      void client.end().catch(() => {});
+      setTimeout(() => void retry(), LISTEN_RETRY_MS);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${channel}`);
+    current = client;
+    if (isReconnect) onReconnect?.();
+  };
+  const retry = async () => {
+    if (stopped) return;
+    try {
+      await connect(true);
+    } catch {
+      setTimeout(() => void retry(), LISTEN_RETRY_MS);
+    }
+  };
+  await connect(false);
+  return async () => {
+    stopped = true;
+    const client = current;
+    current = undefined;
+    await client?.end().catch(() => {});
   };
 }
 

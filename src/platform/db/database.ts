@@ -22,6 +22,12 @@ export type DatabaseHandle = {
   db: Database;
   openSession: () => Promise<SqlSession>;
   ping: () => Promise<void>;
+  /**
+   * LISTEN on a channel: `onPayload` gets each NOTIFY's payload (after the sender's commit).
+   * PostgreSQL: one dedicated connection, reconnected if it drops (`onReconnect` is told,
+   * since notifications sent meanwhile are lost); PGlite: in-process. Returns a stop function.
+   */
+  listen: (channel: string, onPayload: (payload: string) => void, onReconnect?: () => void) => Promise<() => Promise<void>>;
   /** PGlite only: the whole database as a tarball, loadable with loadDataDir (test templates). */
   snapshot?: () => Promise<Blob>;
   close: () => Promise<void>;

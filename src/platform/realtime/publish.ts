@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import type { Clock } from '../clock.ts';
+import type { Tx } from '../db/database.ts';
+import { MAX_PAYLOAD_BYTES, type RealtimeEvent, type Topic } from './model.ts';
+import { realtimeEvents } from './tables.ts';
+
+export const REALTIME_CHANNEL = 'nara_realtime';
+
+/**
+ * Publishes an event in the caller's transaction: stored (for resume) and announced with
+ * NOTIFY, which PostgreSQL delivers to every server process only when the transaction
+ * commits — a rolled-back change is never announced. Data: ids only, no patient data.
+ */
+export async function publishEvent(tx: Tx, clock: Clock, topic: Topic, kind: string, data: Record<string, unknown> = {}): Promise<void> {
+  const createdAt = clock.now();
+  const [row] = await tx.insert(realtimeEvents).values({ topic, kind, data, createdAt }).returning({ id: realtimeEvents.id });
+  const event: RealtimeEvent = { id: row!.id, topic, kind, data, at: createdAt.toISOString() };
+  const payload = JSON.stringify(event);
+  if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) throw new Error(`realtime event ${kind} too large for NOTIFY`);
+  await tx.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${payload})`);
+}
