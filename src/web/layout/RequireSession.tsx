@@ -3,6 +3,7 @@ import { Link, Navigate, useLocation } from 'react-router';
 import type { SessionSummary } from '../../platform/auth/contract.ts';
 import { useSession } from '../api/session.ts';
 import { useTexts } from '../i18n/i18n.tsx';
+import { useRealtimeConnection } from '../realtime/realtime.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { PageStatus } from './PageStatus.tsx';
 
@@ -18,11 +19,18 @@ export function homeOf(session: SignedIn): string {
   return session.staff && session.staff.units.length === 0 && session.staff.administeredOrganisations.length > 0 ? '/admin' : '/arbetsyta';
 }
 
+/** Who the live connection is for: it reopens when the person, whom they act for or their unit changes. */
+function realtimeIdentity(session: SessionSummary | undefined): string | null {
+  if (!session?.authenticated) return null;
+  return [session.kind, session.citizen?.personId, session.citizen?.subject.id, session.staff?.activeUnitId].join(':');
+}
+
 /** Shows children only to someone logged in whom `allowed` accepts; sends others to log in. */
 export function RequireSession({ allowed, children }: { allowed: (session: SignedIn) => boolean; children: (session: SignedIn) => ReactNode }) {
   const t = useTexts(texts);
   const session = useSession();
   const location = useLocation();
+  useRealtimeConnection(realtimeIdentity(session.data));
   if (session.isPending) return <PageStatus state="loading" />;
   if (session.isError) return <PageStatus state="error" error={session.error} />;
   if (!session.data.authenticated) {

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useRefetchOn } from '../../../../web/realtime/realtime.ts';
 import { api } from '../../../../web/api/client.ts';
 import type { Attachment, CaseFormType, MyUnits, PatientCase, PatientCaseList, SendableCaseTypes } from '../../contract.ts';
 
@@ -51,6 +52,7 @@ export function useCaseTypes(unitId: string) {
  * Refreshes while the person is away do not keep the session alive (see api/client.ts).
  */
 export function useCaseList(refetchInterval: number) {
+  useRefetchOn('case.changed', () => [caseListKey]);
   return useQuery({
     queryKey: caseListKey,
     queryFn: () => api<PatientCaseList>('GET', '/api/patient/cases'),
@@ -67,10 +69,12 @@ export function useUnreadCaseCount(): number | null {
 
 /** One case with its thread; while the page is open, answers appear without a reload. */
 export function usePatientCase(id: string) {
+  useRefetchOn('case.changed', (event) => (event.data.caseId === id ? [caseKey(id)] : []));
   return useQuery({
     queryKey: caseKey(id),
     queryFn: () => api<PatientCase>('GET', `/api/patient/cases/${encodeURIComponent(id)}`),
-    refetchInterval: 15_000,
+    // The socket brings changes at once; the slow poll is the fallback without one.
+    refetchInterval: 60_000,
   });
 }
 

@@ -4,7 +4,7 @@ import { api } from '../../../../web/api/client.ts';
 import { useTexts } from '../../../../web/i18n/i18n.tsx';
 import { PageStatus } from '../../../../web/layout/PageStatus.tsx';
 import type { InboxCounts } from '../../contract.ts';
-import { countsKey, LIVE_REFETCH_MS } from './shared.tsx';
+import { countsKey, LIVE_REFETCH_MS, useLiveCases } from './shared.tsx';
 
 const texts = {
   sv: {
@@ -43,6 +43,7 @@ const links: { key: keyof InboxCounts; query: string; alert?: boolean }[] = [
 /** C3 on the start page: what is open at the unit, and what is close to or past its deadline. */
 export function CaseCountsPanel() {
   const t = useTexts(texts);
+  useLiveCases();
   const counts = useQuery({
     queryKey: countsKey,
     queryFn: () => api<InboxCounts>('GET', '/api/staff/cases/counts'),

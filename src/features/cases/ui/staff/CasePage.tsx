@@ -10,7 +10,7 @@ import { AcknowledgeCard, AssignControls, ContactCard, MoreActions } from './Cas
 import { CaseComposer } from './CaseComposer.tsx';
 import { CaseThread } from './CaseThread.tsx';
 import { RecordSummary } from './RecordSummary.tsx';
-import { caseKey, countsKey, DeadlineText, formatDeadline, LIVE_REFETCH_MS, outcomeLabels, PatientIdentity, staffCasesKey, statusLabels } from './shared.tsx';
+import { caseKey, countsKey, DeadlineText, formatDeadline, LIVE_REFETCH_MS, outcomeLabels, PatientIdentity, staffCasesKey, statusLabels, useLiveCases } from './shared.tsx';
 
 const texts = {
   sv: {
@@ -76,6 +76,7 @@ function CaseView({ id, myName }: { id: string; myName: string }) {
   const [notice, setNotice] = useState((location.state as { notice?: string } | null)?.notice ?? '');
   const noticeRef = useRef<HTMLDivElement>(null);
 
+  useLiveCases();
   const query = useQuery({
     queryKey: caseKey(id),
     queryFn: () => api<StaffCase>('GET', `/api/staff/cases/${id}`),

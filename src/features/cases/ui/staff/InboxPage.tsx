@@ -9,7 +9,7 @@ import { usePageTitle } from '../../../../web/layout/usePageTitle.ts';
 import type { colleaguesSchema, InboxPage as InboxPageData } from '../../contract.ts';
 import { caseStatuses } from '../../model.ts';
 import type { z } from 'zod';
-import { colleaguesKey, DeadlineText, formatDeadline, formatShort, inboxKey, LIVE_REFETCH_MS, PatientIdentity, standardTypes, statusLabels } from './shared.tsx';
+import { colleaguesKey, DeadlineText, formatDeadline, formatShort, inboxKey, LIVE_REFETCH_MS, PatientIdentity, standardTypes, statusLabels, useLiveCases } from './shared.tsx';
 
 type Colleagues = z.infer<typeof colleaguesSchema>;
 
@@ -119,6 +119,7 @@ export default function InboxPage() {
   const filters = filtersOf(params);
   const ids = { status: useId(), type: useId(), assigned: useId(), deadline: useId() };
 
+  useLiveCases();
   const colleagues = useQuery({ queryKey: colleaguesKey, queryFn: () => api<Colleagues>('GET', '/api/staff/cases/colleagues'), staleTime: 5 * 60_000 });
 
   const inbox = useInfiniteQuery({

@@ -1,6 +1,7 @@
 import type { Language } from '../../../../web/i18n/i18n.tsx';
 import type { CaseStatus } from '../../model.ts';
 import type { closeOutcomes, contactMethods, deadlineStates, InboxItem, StaffCase } from '../../contract.ts';
+import { useRefetchOn } from '../../../../web/realtime/realtime.ts';
 import '../staff-cases.css';
 
 /** What the staff side of cases shares: query keys, labels, and how times and numbers are shown. */
@@ -13,10 +14,16 @@ export const colleaguesKey = [...staffCasesKey, 'colleagues'] as const;
 export const staffTemplatesKey = [...staffCasesKey, 'templates'] as const;
 
 /**
- * Live updates: the inbox, the counts and an open case are asked for again every ten seconds.
- * The WebSocket platform (its own issue) will push changes instead; until then we poll.
+ * Live updates: the realtime socket says which case changed and the inbox, the counts and
+ * that case are fetched again (useLiveCases). A slow poll stays as a fallback for a tab whose
+ * socket cannot connect (a proxy that blocks WebSocket).
  */
-export const LIVE_REFETCH_MS = 10_000;
+export const LIVE_REFETCH_MS = 60_000;
+
+/** Refetch the unit's inbox, counts and the changed case when the socket says a case changed. */
+export function useLiveCases() {
+  useRefetchOn('case.changed', (event) => [[...staffCasesKey, 'inbox'], countsKey, caseKey(String(event.data.caseId))]);
+}
 
 /** A fresh key per form instance, kept across retries so a double click never creates two. */
 export function newIdempotencyKey(): string {
