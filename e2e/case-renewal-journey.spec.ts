@@ -63,7 +63,8 @@ test('Förnya recept: counter-question, the patient’s answer, the final answer
   await expectNoAxeViolations(patient);
   await patient.getByRole('button', { name: 'Skicka svar' }).click();
   await expect(patient.getByText('Runt 130/80 den senaste veckan.')).toBeVisible();
-  await expect(patient.getByLabel('Ditt svar')).toHaveCount(0);
+  // C7: the conversation stays open from her side until the unit closes the case.
+  await expect(patient.getByText('Du kan skriva till mottagningen i ärendet tills det är avslutat.', { exact: false })).toBeVisible();
 
   // The nurse sees the answer live (the page is told by the socket) and gives the final answer.
   await expect(nurse.getByText('Runt 130/80 den senaste veckan.')).toBeVisible();

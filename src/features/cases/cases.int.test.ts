@@ -224,8 +224,9 @@ describe('the unit handles the case (C3, C4, C5)', () => {
 
     const replied = await patientClient.post(`/api/patient/cases/${id}/replies`, { body: 'Runt 135/85.' });
     expect(replied.statusCode).toBe(201);
-    expect(replied.json()).toMatchObject({ status: 'assigned', mayReply: false });
-    expect((await patientClient.post(`/api/patient/cases/${id}/replies`, { body: 'En sak till' })).json().error.code).toBe('reply_not_open');
+    expect(replied.json()).toMatchObject({ status: 'assigned', mayReply: true });
+    // C7: the conversation may go on from the patient's side too, without changing whose turn it is.
+    expect((await patientClient.post(`/api/patient/cases/${id}/replies`, { body: 'En sak till: jag tar också Trombyl.' })).json()).toMatchObject({ status: 'assigned' });
 
     // Any number of counter-questions (C4).
     await nurseClient.post(`/api/staff/cases/${id}/messages`, { kind: 'counter_question', body: 'Tar du något mer?' });
@@ -233,6 +234,7 @@ describe('the unit handles the case (C3, C4, C5)', () => {
     await nurseClient.post(`/api/staff/cases/${id}/messages`, { kind: 'partial_answer', body: 'Läkaren tittar på det i morgon.' });
     const final = await nurseClient.post(`/api/staff/cases/${id}/messages`, { kind: 'final_answer', body: 'Receptet är förnyat.' });
     expect(final.json()).toMatchObject({ status: 'closed', allowedActions: [] });
+    expect((await patientClient.post(`/api/patient/cases/${id}/replies`, { body: 'Tack!' })).json().error.code).toBe('reply_not_open');
     expect((await nurseClient.post(`/api/staff/cases/${id}/messages`, { kind: 'final_answer', body: 'Igen' })).json().error.code).toBe('case_closed');
 
     const outbox = await executeRows<{ template: string; channel: string; address: string }>(

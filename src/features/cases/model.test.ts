@@ -36,10 +36,19 @@ describe('a case the patient sends', () => {
     }
   });
 
-  it('lets the patient write only when asked', () => {
-    const state = newPatientCase(false);
-    expect(patientMayReply(state)).toBe(false);
-    expect(refusal(state, { kind: 'patient_reply' })).toBe('no_open_question');
+  it('lets the patient continue the conversation at any time until the case is closed (C7)', () => {
+    const waiting = newPatientCase(false);
+    expect(patientMayReply(waiting)).toBe(true);
+    expect(run(waiting, { kind: 'patient_reply' }).status).toBe('received');
+    const partly = run(run(waiting, { kind: 'assign', staffId: 'nurse' }), { kind: 'partial_answer' });
+    expect(run(partly, { kind: 'patient_reply' }).status).toBe('partially_answered');
+    expect(refusal(run(partly, { kind: 'final_answer' }), { kind: 'patient_reply' })).toBe('case_closed');
+  });
+
+  it('does not let the patient continue a message that is only acknowledged', () => {
+    const message = newPatientCase(true);
+    expect(patientMayReply(message)).toBe(false);
+    expect(refusal(message, { kind: 'patient_reply' })).toBe('acknowledge_only');
   });
 
   it('keeps the first response time when more answers follow', () => {

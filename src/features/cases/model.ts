@@ -87,7 +87,11 @@ function patientReply(state: CaseState): { state: CaseState } | { refused: Refus
     // The one reply goes back to the staff member who wrote; the reply box then closes.
     return { state: { ...state, patientRepliesLeft: state.patientRepliesLeft - 1, status: 'assigned' } };
   }
-  if (state.status !== 'awaiting_patient') return { refused: 'no_open_question' };
+  // C7: a case is an asynchronous conversation — the patient may write again at any time until
+  // it is closed. Answering a counter-question gives the case back to the unit; a message in
+  // between leaves the status as it is. Skicka meddelande is a one-off, only acknowledged.
+  if (state.acknowledgeOnly) return { refused: 'acknowledge_only' };
+  if (state.status !== 'awaiting_patient') return { state };
   return { state: { ...state, status: state.assignedStaffId ? 'assigned' : 'received' } };
 }
 

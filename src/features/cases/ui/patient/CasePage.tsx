@@ -47,6 +47,7 @@ const texts = {
     replyLabel: 'Ditt svar',
     replyOnce: 'Du kan svara en gång. Efter ditt svar kan du inte skriva mer i ärendet.',
     replyCounter: 'Mottagningen har ställt en fråga till dig. Svara här.',
+    replyAnytime: 'Du kan skriva till mottagningen i ärendet tills det är avslutat. Gäller det något nytt, skicka ett nytt ärende.',
     sendReply: 'Skicka svar',
     sendingReply: 'Skickar …',
     replied: 'Ditt svar är skickat.',
@@ -83,6 +84,7 @@ const texts = {
     replyLabel: 'Your reply',
     replyOnce: 'You can reply once. After your reply you cannot write more in the case.',
     replyCounter: 'The clinic has asked you a question. Reply here.',
+    replyAnytime: 'You can write to the clinic in this case until it is closed. For something new, send a new case.',
     sendReply: 'Send reply',
     sendingReply: 'Sending …',
     replied: 'Your reply has been sent.',
@@ -235,7 +237,7 @@ function ReplyBox({ caseData, onReplied }: { caseData: PatientCase; onReplied: (
   return (
     <section className="case-reply card" aria-labelledby="reply-heading">
       <h2 id="reply-heading">{t.reply}</h2>
-      <p className={once ? 'alert alert--warning' : 'alert'}>{once ? t.replyOnce : t.replyCounter}</p>
+      <p className={once ? 'alert alert--warning' : 'alert'}>{once ? t.replyOnce : caseData.status === 'awaiting_patient' ? t.replyCounter : t.replyAnytime}</p>
       <form onSubmit={submit} noValidate>
         <TextField
           id="reply-body"
