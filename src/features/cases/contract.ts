@@ -171,6 +171,8 @@ export const eventKinds = [
   'acknowledged',
   'contact_recorded',
   'staff_message',
+  /** A message of a real-time chat kept as a case (C8, C6). */
+  'chat_message',
   'assigned',
   'forwarded',
   'closed',

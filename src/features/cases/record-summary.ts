@@ -11,13 +11,14 @@ const at = (iso: string) => when.format(new Date(iso));
 
 const eventLabels: Record<EventKind, string> = {
   request: 'Ärendet inkom',
-  patient_reply: 'Svar från patienten',
+  patient_reply: 'Från patienten',
   counter_question: 'Motfråga',
   partial_answer: 'Delsvar',
   final_answer: 'Slutsvar',
   acknowledged: 'Kvitterat',
   contact_recorded: 'Kontakt registrerad',
   staff_message: 'Meddelande till patienten',
+  chat_message: 'Chatt',
   assigned: 'Tilldelat',
   forwarded: 'Vidarebefordrat',
   closed: 'Avslutat',

@@ -1,6 +1,7 @@
+import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
-import type { Tx } from '../db/database.ts';
+import type { Database, Tx } from '../db/database.ts';
 import { MAX_PAYLOAD_BYTES, type RealtimeEvent, type Topic } from './model.ts';
 import { realtimeEvents } from './tables.ts';
 
@@ -18,4 +19,16 @@ export async function publishEvent(tx: Tx, clock: Clock, topic: Topic, kind: str
   const payload = JSON.stringify(event);
   if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) throw new Error(`realtime event ${kind} too large for NOTIFY`);
   await tx.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${payload})`);
+}
+
+/**
+ * A passing signal (someone is typing, a message was read): announced to whoever listens
+ * now, not stored and not resumed. Its id is negative so clients neither dedupe it away
+ * nor count it as the last event seen.
+ */
+export async function signalEvent(db: Database, clock: Clock, topic: Topic, kind: string, data: Record<string, unknown> = {}): Promise<void> {
+  const event: RealtimeEvent = { id: -randomInt(1, 2 ** 47), topic, kind, data, at: clock.now().toISOString() };
+  const payload = JSON.stringify(event);
+  if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) throw new Error(`realtime signal ${kind} too large for NOTIFY`);
+  await db.execute(sql`select pg_notify(${REALTIME_CHANNEL}, ${payload})`);
 }

@@ -50,7 +50,13 @@ export async function realtimeRoutes(app: FastifyInstance) {
     const delivered = new Set<number>();
     let buffered: RealtimeEvent[] | null = null;
     const send = (event: RealtimeEvent) => {
-      if (delivered.has(event.id) || socket.readyState !== socket.OPEN) return;
+      if (socket.readyState !== socket.OPEN) return;
+      if (event.id < 0) {
+        // A passing signal (typing): sent as it comes, never stored or resumed.
+        socket.send(JSON.stringify({ type: 'event', event }));
+        return;
+      }
+      if (delivered.has(event.id)) return;
       delivered.add(event.id);
       if (delivered.size > 2000) delivered.delete(delivered.values().next().value!);
       lastDelivered = Math.max(lastDelivered, event.id);

@@ -22,6 +22,11 @@ let attempts = 0;
 let retryTimer: number | undefined;
 
 function deliver(event: RealtimeEvent) {
+  // Negative ids are passing signals (typing): never stored, so not counted for resuming.
+  if (event.id < 0) {
+    for (const listener of listeners) listener(event);
+    return;
+  }
   if (seen.has(event.id)) return;
   seen.add(event.id);
   if (seen.size > 1000) seen.delete(seen.values().next().value!);
@@ -101,4 +106,11 @@ export function useRefetchOn(kind: string, keys: (event: RealtimeEvent) => Query
       }),
     [kind, queryClient],
   );
+}
+
+/** Calls `handler` for each event of this kind while the component is mounted (typing, read receipts). */
+export function useRealtimeEvent(kind: string, handler: (event: RealtimeEvent) => void) {
+  const handlerRef = useRef(handler);
+  handlerRef.current = handler;
+  useEffect(() => onRealtimeEvent((event) => event.kind === kind && handlerRef.current(event)), [kind]);
 }
