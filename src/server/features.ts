@@ -8,8 +8,9 @@ import { patientLookupRoutes } from '../features/patient-lookup/routes.ts';
 import { unitAdministratorRoutes } from '../features/unit-administrators/routes.ts';
 import { unitImportRoutes } from '../features/unit-import/routes.ts';
 import { caseRoutes } from '../features/cases/routes.ts';
+import { triageRoutes } from '../features/triage/routes.ts';
 import { notificationRoutes } from '../platform/notifications/routes.ts';
 import { realtimeRoutes } from '../platform/realtime/routes.ts';
 
 /** Every feature's routes. A new feature adds itself here. */
-export const features: FastifyPluginAsync[] = [patientLookupRoutes, accessLogRoutes, adminOverviewRoutes, careUnitRoutes, eserviceRoutes, caseTypeRoutes, unitAdministratorRoutes, unitImportRoutes, notificationRoutes, caseRoutes, realtimeRoutes];
+export const features: FastifyPluginAsync[] = [patientLookupRoutes, accessLogRoutes, adminOverviewRoutes, careUnitRoutes, eserviceRoutes, caseTypeRoutes, unitAdministratorRoutes, unitImportRoutes, notificationRoutes, caseRoutes, realtimeRoutes, triageRoutes];

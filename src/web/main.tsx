@@ -20,6 +20,7 @@ const FindCarePage = lazy(() => import('../features/care-units/ui/FindCarePage.t
 const UnitPage = lazy(() => import('../features/care-units/ui/UnitPage.tsx'));
 // Demo mode: what the development sink took instead of sending e-mail and SMS.
 const SinkDeliveriesPage = lazy(() => import('../platform/notifications/ui/SinkDeliveriesPage.tsx'));
+const SokVardPage = lazy(() => import('../features/triage/ui/SokVardPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -43,6 +44,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/hitta-vard" element={<FindCarePage />} />
               <Route path="/hitta-vard/:unitId" element={<UnitPage />} />
               <Route path="/utskick" element={<SinkDeliveriesPage />} />
+              <Route path="/sok-vard" element={<SokVardPage />} />
               <Route path="/start/*" element={<PatientArea />} />
               <Route path="/arbetsyta/*" element={<StaffArea />} />
               <Route path="/admin/*" element={<AdminArea />} />

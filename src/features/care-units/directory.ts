@@ -4,3 +4,5 @@
  */
 export { findUnitsByHsaIds, upsertProfiles, type ExistingUnitRow, type ProfileValues } from './store.ts';
 export { unitSearchText } from './model.ts';
+/** Units of a kind, open now, nearest first when a position is given (triage routing reads this). */
+export { findUnits } from './service.ts';

@@ -13,6 +13,13 @@ declare module 'fastify' {
     /** Set when the cookie named a session that has timed out, so the client can say why. */
     sessionExpired: boolean;
   }
+  interface FastifyContextConfig {
+    /**
+     * A public route anyone may call without logging in, holding nothing of the caller's
+     * (Sök vård): without a login session it needs no CSRF header; inside one it still does.
+     */
+    anonymousPublic?: boolean;
+  }
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -73,6 +80,7 @@ function checkCsrf(request: FastifyRequest) {
     if (!presented || !sameToken(presented, request.session.csrfToken)) throw errors.csrf();
     return;
   }
+  if (request.routeOptions.config?.anonymousPublic) return;
   if (!presented) throw errors.csrf();
 }
 

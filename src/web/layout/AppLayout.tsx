@@ -5,8 +5,8 @@ import { useLanguage, useTexts } from '../i18n/i18n.tsx';
 import { SessionTimeoutWarning } from './SessionTimeoutWarning.tsx';
 
 const texts = {
-  sv: { skip: 'Hoppa till huvudinnehållet', logout: 'Logga ut', login: 'Logga in', findCare: 'Hitta vård', otherLanguage: 'English', otherLanguageLabel: 'Switch to English', loggedInAs: 'Inloggad som', footer: 'Nära är en öppen plattform för digital vård. Demoregionen är påhittad.' },
-  en: { skip: 'Skip to main content', logout: 'Log out', login: 'Log in', findCare: 'Find care', otherLanguage: 'Svenska', otherLanguageLabel: 'Byt till svenska', loggedInAs: 'Logged in as', footer: 'Nära is an open platform for digital care. The demo region is fictional.' },
+  sv: { skip: 'Hoppa till huvudinnehållet', logout: 'Logga ut', login: 'Logga in', findCare: 'Hitta vård', seekCare: 'Sök vård', otherLanguage: 'English', otherLanguageLabel: 'Switch to English', loggedInAs: 'Inloggad som', footer: 'Nära är en öppen plattform för digital vård. Demoregionen är påhittad.' },
+  en: { skip: 'Skip to main content', logout: 'Log out', login: 'Log in', findCare: 'Find care', seekCare: 'Seek care', otherLanguage: 'Svenska', otherLanguageLabel: 'Byt till svenska', loggedInAs: 'Logged in as', footer: 'Nära is an open platform for digital care. The demo region is fictional.' },
 };
 
 export function Brand() {
@@ -39,6 +39,7 @@ export function AppLayout({ nav, children }: { nav?: ReactNode; children: ReactN
         <div className="header__inner">
           <Brand />
           <div className="header__tools">
+            <Link to="/sok-vard">{t.seekCare}</Link>
             <Link to="/hitta-vard">{t.findCare}</Link>
             <button type="button" className="link" lang={language === 'sv' ? 'en' : 'sv'} aria-label={t.otherLanguageLabel} onClick={() => setLanguage(language === 'sv' ? 'en' : 'sv')}>
               {t.otherLanguage}

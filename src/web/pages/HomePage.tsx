@@ -20,6 +20,8 @@ const texts = {
     emergency: 'Vid livshotande tillstånd, ring 112. För sjukvårdsrådgivning, ring 1177.',
     findCare: 'Hitta vård',
     findCareBody: 'Sök mottagning, se öppettider och e-tjänster. Du behöver inte logga in.',
+    seekCare: 'Sök vård',
+    seekCareBody: 'Svara på några frågor om dina besvär och få råd om hur bråttom det är och vart du ska vända dig.',
   },
   en: {
     title: 'Nära – one way into care',
@@ -35,6 +37,8 @@ const texts = {
     emergency: 'In a life-threatening emergency, call 112. For health care advice, call 1177.',
     findCare: 'Find care',
     findCareBody: 'Search for a clinic, see opening hours and e-services. No login needed.',
+    seekCare: 'Seek care',
+    seekCareBody: 'Answer a few questions about your symptoms and get advice on how urgent it is and where to turn.',
   },
 };
 
@@ -50,6 +54,10 @@ export default function HomePage() {
       <div className="alert" role="note">
         {t.emergency}
       </div>
+      <Link className="card card--link" to="/sok-vard">
+        <h2>{t.seekCare}</h2>
+        <p>{t.seekCareBody}</p>
+      </Link>
       <Link className="card card--link" to="/hitta-vard">
         <h2>{t.findCare}</h2>
         <p>{t.findCareBody}</p>

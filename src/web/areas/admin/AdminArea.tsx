@@ -3,6 +3,7 @@ import AdminOverviewPage from '../../../features/admin-overview/ui/AdminOverview
 import BasicOfferingPage from '../../../features/e-services/ui/BasicOfferingPage.tsx';
 import CataloguePage from '../../../features/e-services/ui/CataloguePage.tsx';
 import UnitImportPage from '../../../features/unit-import/ui/UnitImportPage.tsx';
+import TriageFlowsPage from '../../../features/triage/ui/TriageFlowsPage.tsx';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { AppLayout } from '../../layout/AppLayout.tsx';
 import { AreaNav } from '../../layout/AreaNav.tsx';
@@ -10,8 +11,8 @@ import { RequireSession, type SignedIn } from '../../layout/RequireSession.tsx';
 import { NotFoundContent } from '../../pages/NotFoundPage.tsx';
 
 const texts = {
-  sv: { nav: 'Administration', overview: 'Organisationer och enheter', offering: 'Basutbud', catalogue: 'E-tjänstkatalog', import: 'Importera enheter', workspace: 'Arbetsyta' },
-  en: { nav: 'Administration', overview: 'Organisations and units', offering: 'Basic offering', catalogue: 'E-service catalogue', import: 'Import units', workspace: 'Workspace' },
+  sv: { nav: 'Administration', overview: 'Organisationer och enheter', offering: 'Basutbud', catalogue: 'E-tjänstkatalog', import: 'Importera enheter', triage: 'Sök vård', workspace: 'Arbetsyta' },
+  en: { nav: 'Administration', overview: 'Organisations and units', offering: 'Basic offering', catalogue: 'E-service catalogue', import: 'Import units', triage: 'Seek care', workspace: 'Workspace' },
 };
 
 const isRegionAdministrator = (session: SignedIn) => session.staff!.administeredOrganisations.some((organisation) => organisation.kind === 'region');
@@ -30,6 +31,7 @@ export default function AdminArea() {
                 { to: '/admin', text: t.overview, end: true },
                 ...(isRegionAdministrator(session) ? [{ to: '/admin/basutbud', text: t.offering }, { to: '/admin/e-tjanster', text: t.catalogue }] : []),
                 ...(isRegionAdministrator(session) ? [{ to: '/admin/import', text: t.import }] : []),
+                ...(isRegionAdministrator(session) ? [{ to: '/admin/sok-vard', text: t.triage }] : []),
                 ...(session.staff!.units.length > 0 ? [{ to: '/arbetsyta', text: t.workspace }] : []),
               ]}
             />
@@ -40,6 +42,7 @@ export default function AdminArea() {
             <Route path="basutbud" element={<BasicOfferingPage />} />
             <Route path="e-tjanster" element={<CataloguePage />} />
             <Route path="import" element={<UnitImportPage />} />
+            <Route path="sok-vard" element={<TriageFlowsPage />} />
             <Route path="*" element={<NotFoundContent />} />
           </Routes>
         </AppLayout>
