@@ -386,6 +386,44 @@ describe('access (C1, privacy)', () => {
   });
 });
 
+describe('a case with a Sök vård assessment attached (G5)', () => {
+  type Question = { id: string; type: 'boolean' | 'choice' | 'number'; unit?: string; multiple?: boolean; options?: { id: string; code?: unknown }[] };
+  /** Answers "no" to everything (the none-of-these option, a normal value) until the outcome. */
+  async function assessment(client: TestClient) {
+    const complaints = (await client.get('/api/triage/complaints?lang=sv')).json().complaints;
+    const complaint = complaints.find((candidate: { display: string }) => /hals/i.test(candidate.display)) ?? complaints[0];
+    let response = await client.post('/api/triage/sessions', { complaint: complaint.id, ageYears: 40, sex: 'female', forSomeoneElse: false, lang: 'sv' });
+    expect(response.statusCode, response.body).toBe(201);
+    const { sessionId } = response.json();
+    let step = response.json().step;
+    while (step.kind === 'question') {
+      const question: Question = step.question;
+      const none = question.options?.find((option) => !option.code)?.id ?? question.options?.[0]?.id;
+      const answer = question.type === 'boolean' ? false : question.type === 'number' ? (question.unit === 'Cel' ? 37 : 2) : question.multiple ? [] : none;
+      response = await client.post(`/api/triage/sessions/${sessionId}/answers`, { questionId: question.id, answer });
+      expect(response.statusCode, response.body).toBe(200);
+      step = response.json().step;
+    }
+    return { sessionId: sessionId as string, urgency: step.outcome.urgency as string };
+  }
+
+  it('carries the summary into the case for staff and the record; an expired assessment is refused clearly', async () => {
+    const { unit, nurseClient, patientClient } = await clinic();
+    const { sessionId, urgency } = await assessment(patientClient);
+    const sent = await send(patientClient, unit.id, forms.kontakta_mig!, { triageSessionId: sessionId });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const view = (await nurseClient.get(`/api/staff/cases/${sent.json().id}`)).json();
+    const triage = view.events.find((event: { kind: string }) => event.kind === 'triage');
+    expect(triage).toMatchObject({ data: { urgency }, author: { kind: 'person' } });
+    expect(triage.body).toContain('Sök vård – digital bedömning');
+    expect((await nurseClient.get(`/api/staff/cases/${sent.json().id}/record-summary`)).json().text).toContain('Bedömning i Sök vård');
+
+    const expired = await send(patientClient, unit.id, forms.kontakta_mig!, { triageSessionId: crypto.randomUUID() });
+    expect(expired.statusCode).toBe(422);
+    expect(expired.json().error.code).toBe('triage_summary_expired');
+  });
+});
+
 describe('proxies (ombud)', () => {
   it('act in cases only when the power of attorney covers cases', async () => {
     const { unit, patient, patientClient } = await clinic();

@@ -137,6 +137,8 @@ export const newCaseRequestSchema = z.object({
   acceptedTerms: z.literal(true),
   form: caseFormSchema,
   attachmentIds: z.array(z.uuid()).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
+  /** G5: a finished Sök vård assessment to attach (its summary becomes part of the case). */
+  triageSessionId: z.uuid().optional(),
 });
 export type NewCaseRequest = z.input<typeof newCaseRequestSchema>;
 
@@ -171,6 +173,8 @@ export const eventKinds = [
   'acknowledged',
   'contact_recorded',
   'staff_message',
+  /** The Sök vård assessment the patient attached (G5). */
+  'triage',
   /** A message of a real-time chat kept as a case (C8, C6). */
   'chat_message',
   'assigned',

@@ -56,6 +56,11 @@ export const caseErrors = {
       sv: 'Ange vilken tid du vill av- eller omboka.',
       en: 'Say which appointment you want to cancel or rebook.',
     }),
+  triageExpired: () =>
+    new AppError('triage_summary_expired', 422, {
+      sv: 'Bedömningen från Sök vård finns inte längre (den sparas i två timmar). Skicka ärendet utan den, eller gör om bedömningen.',
+      en: 'The Sök vård assessment is no longer available (it is kept for two hours). Send the case without it, or do the assessment again.',
+    }),
   attachmentUnknown: () =>
     new AppError('attachment_unknown', 422, {
       sv: 'En bilaga hittades inte eller är redan skickad. Lägg till filen igen.',

@@ -7,6 +7,7 @@ import { idempotent, type IdempotencyScope, type IdempotentResult } from '../../
 import { findUnit } from '../../platform/organisations/store.ts';
 import type { CreatedCase, MyUnits, NewCaseRequest, PatientCase, PatientCaseList, ReplyRequest, SendableCaseTypes } from './contract.ts';
 import { newCaseRequestSchema, replyRequestSchema, type CaseForm, type SendableCaseType } from './contract.ts';
+import { triageSummary } from '../triage/directory.ts';
 import { caseErrors } from './errors.ts';
 import { announceCaseChange } from './live.ts';
 import { answerProblems, subjectOf } from './forms.ts';
@@ -110,6 +111,12 @@ export async function sendCase(context: ServiceContext, actor: CitizenActor, inp
         unreadByUnit: true,
       });
       const event = await insertEvent(tx, { caseId: row.id, kind: 'request', authorPersonId: actor.personId, unitId: unit.id, createdAt: now });
+      if (request.triageSessionId) {
+        const summary = triageSummary(context, request.triageSessionId);
+        if (!summary) throw caseErrors.triageExpired();
+        const data = { urgency: summary.urgency, title: summary.title, complaint: summary.complaint.display, complaintCode: summary.complaint.code, reasons: summary.reasons };
+        await insertEvent(tx, { caseId: row.id, kind: 'triage', body: summary.text, data, authorPersonId: actor.personId, unitId: unit.id, createdAt: now });
+      }
       await attach(tx, request.attachmentIds, { patientId, personId: actor.personId }, { caseId: row.id, eventId: event.id });
       // Turning to the unit starts a care episode there, so its staff may read the case.
       await ensureOngoingCareRelation(tx, now, unit.id, patientId);

@@ -19,6 +19,7 @@ const eventLabels: Record<EventKind, string> = {
   contact_recorded: 'Kontakt registrerad',
   staff_message: 'Meddelande till patienten',
   chat_message: 'Chatt',
+  triage: 'Bedömning i Sök vård',
   assigned: 'Tilldelat',
   forwarded: 'Vidarebefordrat',
   closed: 'Avslutat',

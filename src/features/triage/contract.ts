@@ -99,3 +99,6 @@ export const summarySchema = z.object({
   text: z.string(),
 });
 export type TriageSummary = z.infer<typeof summarySchema>;
+
+/** Where the web app keeps the last assessment in the tab, so a case sent from the outcome can carry it (G5). */
+export const TRIAGE_DRAFT_KEY = 'nara.triage-summary';

@@ -5,7 +5,7 @@ import { api, ApiError } from '../../../web/api/client.ts';
 import { useLanguage, useTexts } from '../../../web/i18n/i18n.tsx';
 import { AppLayout } from '../../../web/layout/AppLayout.tsx';
 import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
-import type { Step, TriageSummary } from '../contract.ts';
+import { TRIAGE_DRAFT_KEY, type Step, type TriageSummary } from '../contract.ts';
 import './triage.css';
 
 /**
@@ -14,7 +14,6 @@ import './triage.css';
  * to go now — and always the phone numbers to reach a person. The summary is kept in this tab
  * (sessionStorage) so a case sent from here can carry it.
  */
-export const TRIAGE_DRAFT_KEY = 'nara.triage-summary';
 
 const texts = {
   sv: {

@@ -1,3 +1,4 @@
+import { TRIAGE_DRAFT_KEY, type TriageSummary } from '../../../triage/contract.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -38,6 +39,8 @@ const texts = {
     to: (unit: string) => `Till ${unit}`,
     wish: 'Det här är ett önskemål om tid, inte en bokning. Mottagningen kontaktar dig med ett förslag på tid.',
     acknowledgeOnly: 'Mottagningen bekräftar bara att meddelandet har kommit fram; du får inget svar på innehållet. Vill du ha svar eller bli kontaktad, välj en annan ärendetyp, till exempel Kontakta mig.',
+    triageFound: (complaint: string) => `Du har gjort en bedömning i Sök vård (${complaint}).`,
+    triageAttach: 'Bifoga bedömningen till ärendet, så ser mottagningen dina svar',
     forOther: (name: string) => `Du skickar ärendet för ${name}.`,
     sendsTo: (unit: string) => `Ärendet skickas till ${unit}.`,
     sendsToFor: (unit: string, name: string) => `Ärendet skickas till ${unit} för ${name}.`,
@@ -66,6 +69,8 @@ const texts = {
     to: (unit: string) => `To ${unit}`,
     wish: 'This is a request for an appointment, not a booking. The clinic will contact you with a proposed time.',
     acknowledgeOnly: 'The clinic only confirms that the message has arrived; you will not get an answer to its content. If you want an answer or to be contacted, choose another case type, for example Contact me.',
+    triageFound: (complaint: string) => `You have made a Sök vård assessment (${complaint}).`,
+    triageAttach: 'Attach the assessment to the case, so the clinic sees your answers',
     forOther: (name: string) => `You are sending the case for ${name}.`,
     sendsTo: (unit: string) => `The case is sent to ${unit}.`,
     sendsToFor: (unit: string, name: string) => `The case is sent to ${unit} for ${name}.`,
@@ -111,6 +116,9 @@ export function NewCaseForm({ session, unit, caseType, reloadCaseType }: { sessi
   const [showProblems, setShowProblems] = useState(false);
   const [termsChanged, setTermsChanged] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
+  // G5: an assessment just made in Sök vård, kept in this tab, goes with the case if the patient wants.
+  const [triage] = useState(readTriageDraft);
+  const [attachTriage, setAttachTriage] = useState(true);
   const attachments = useAttachments();
   const summaryRef = useRef<HTMLDivElement>(null);
   const termsHeading = useRef<HTMLHeadingElement>(null);
@@ -123,6 +131,7 @@ export function NewCaseForm({ session, unit, caseType, reloadCaseType }: { sessi
   const send = useMutation({
     mutationFn: (body: NewCaseRequest) => api<CreatedCase>('POST', '/api/patient/cases', body, { 'idempotency-key': idempotencyKey }),
     onSuccess: async (created) => {
+      if (triage && attachTriage) sessionStorage.removeItem(TRIAGE_DRAFT_KEY);
       await queryClient.invalidateQueries({ queryKey: caseListKey });
       navigate(`/start/arenden/${created.id}`, { state: { sent: true } });
     },
@@ -200,6 +209,7 @@ export function NewCaseForm({ session, unit, caseType, reloadCaseType }: { sessi
       acceptedTerms: true,
       form: buildForm(type, caseType.caseTypeId, values, questions, answers),
       attachmentIds: attachments.ids,
+      ...(triage && attachTriage ? { triageSessionId: triage.sessionId } : {}),
     });
   };
 
@@ -319,6 +329,15 @@ export function NewCaseForm({ session, unit, caseType, reloadCaseType }: { sessi
         </p>
       )}
       {forOther && <p className="alert alert--warning">{t.forOther(subject.displayName)}</p>}
+      {triage && (
+        <div className="alert" role="note">
+          <p>{t.triageFound(triage.complaint.display)}</p>
+          <label className="checkbox">
+            <input type="checkbox" checked={attachTriage} onChange={(event) => setAttachTriage(event.target.checked)} />
+            <span>{t.triageAttach}</span>
+          </label>
+        </div>
+      )}
 
       <form className="case-form" onSubmit={submit} noValidate>
         {showProblems && problems.length > 0 && (
@@ -405,4 +424,14 @@ export function NewCaseForm({ session, unit, caseType, reloadCaseType }: { sessi
       <p className="muted">{t.emergency}</p>
     </>
   );
+}
+
+/** The Sök vård assessment kept in this tab, if any (see triage/ui/SokVardPage.tsx). */
+function readTriageDraft(): TriageSummary | null {
+  try {
+    const raw = sessionStorage.getItem(TRIAGE_DRAFT_KEY);
+    return raw ? (JSON.parse(raw) as TriageSummary) : null;
+  } catch {
+    return null;
+  }
 }
