@@ -63,7 +63,9 @@ function serverRssMiB(server: ServerProcess): number {
     try {
       // Node 24 names its main thread "MainThread"; the executable says what it is.
       if (!fs.readlinkSync(`/proc/${entry}/exe`).endsWith('/node')) continue;
-      if (!fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('src/server/main.ts')) continue;
+      // The server itself ("node src/server/main.ts"), not npm's wrapper, which also runs on node.
+      const [argv0 = '', argv1] = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (!/(^|\/)node$/.test(argv0) || argv1 !== 'src/server/main.ts') continue;
       if (!fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`PORT=${port}`)) continue;
       const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'));
       if (rss) return Number(rss[1]) / 1024;
