@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Every read and write of patient data, append-only and hash-chained: each row's
@@ -19,6 +19,8 @@ export const auditLog = pgTable(
     unitId: uuid('unit_id'),
     patientId: uuid('patient_id'),
     actingForPersonId: uuid('acting_for_person_id'),
+    /** The patient has protected personal data (skyddad identitet): every such access is marked. */
+    patientProtected: boolean('patient_protected').notNull().default(false),
     action: text('action').notNull(),
     objectType: text('object_type').notNull(),
     objectId: text('object_id'),
