@@ -24,7 +24,7 @@ export async function loginAs(page: Page, name: string, landsOn: '/start' | '/ar
 
 export async function logout(page: Page) {
   await page.getByRole('button', { name: 'Logga ut' }).click();
-  await expect(page.getByRole('link', { name: 'Logga in' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Logga in', exact: true })).toBeVisible();
 }
 
 /** Fails with a readable list when axe finds WCAG 2.1 A/AA violations on the page as it is now. */

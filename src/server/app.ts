@@ -7,6 +7,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
 import { authPlugin } from '../platform/auth/plugin.ts';
 import { authRoutes } from '../platform/auth/routes.ts';
+import { identityRoutes } from '../platform/identity/routes.ts';
 import { installErrorHandling } from '../platform/http/error-handler.ts';
 import { healthRoutes } from '../platform/http/health.ts';
 import { installOpenApi } from '../platform/http/openapi.ts';
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   await app.register(authPlugin);
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(identityRoutes);
   for (const feature of features) await app.register(feature);
   await installWeb(app, deps.config.webDistDir);
   return app;

@@ -19,6 +19,7 @@ describe('loadConfig defaults', () => {
       rateLimit: { perMinute: 600, loginPerMinute: 20 },
       webDistDir: path.resolve('./dist/web'),
       notifications: { transport: 'sink', smtpUrl: undefined, mailFrom: undefined, publicUrl: 'http://localhost:3000', pollIntervalMs: 15_000 },
+      identity: { bankId: { kind: 'simulator' }, oidc: null },
     });
   });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { loadIdentityConfig, type IdentityConfig } from '../platform/identity/config.ts';
 
 /**
  * Everything Nära reads from the environment, validated once at start.
@@ -57,6 +58,8 @@ export type Config = {
     /** How often the outbox worker looks for due notifications (it is also nudged after a change). */
     pollIntervalMs: number;
   };
+  /** BankID and OpenID Connect (platform/identity/config.ts). */
+  identity: IdentityConfig;
 };
 
 export class ConfigError extends Error {}
@@ -90,6 +93,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     notifyProblems.push("PUBLIC_URL is required when NODE_ENV=production: notifications link to it (e.g. https://nara.region.se)");
   }
   if (notifyProblems.length > 0) throw new ConfigError(`Invalid configuration: ${notifyProblems.join('; ')}`);
+  const publicUrl = values.PUBLIC_URL ?? `http://localhost:${values.PORT === 0 ? 3000 : values.PORT}`;
+  const identity = loadIdentityConfig(environment, { production: values.NODE_ENV === 'production', publicUrl });
+  if (identity.problems.length > 0) throw new ConfigError(`Invalid configuration: ${identity.problems.join('; ')}`);
   return {
     env: values.NODE_ENV,
     port: values.PORT,
@@ -114,5 +120,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT === 0 ? 3000 : values.PORT}`,
       pollIntervalMs: values.NOTIFY_POLL_SECONDS * 1000,
     },
+    identity: identity.config,
   };
 }

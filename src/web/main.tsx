@@ -18,9 +18,11 @@ const AdminArea = lazy(() => import('./areas/admin/AdminArea.tsx'));
 // Public "Hitta vård": its own chunk too (the unit page shares the search page's helpers).
 const FindCarePage = lazy(() => import('../features/care-units/ui/FindCarePage.tsx'));
 const UnitPage = lazy(() => import('../features/care-units/ui/UnitPage.tsx'));
+const SokVardPage = lazy(() => import('../features/triage/ui/SokVardPage.tsx'));
 // Demo mode: what the development sink took instead of sending e-mail and SMS.
 const SinkDeliveriesPage = lazy(() => import('../platform/notifications/ui/SinkDeliveriesPage.tsx'));
-const SokVardPage = lazy(() => import('../features/triage/ui/SokVardPage.tsx'));
+// Demo mode: the BankID simulator's "app", where a developer approves a login.
+const BankIdSimulatorPage = lazy(() => import('../platform/identity/ui/BankIdSimulatorPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -43,8 +45,9 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/logga-in" element={<LoginPage />} />
               <Route path="/hitta-vard" element={<FindCarePage />} />
               <Route path="/hitta-vard/:unitId" element={<UnitPage />} />
-              <Route path="/utskick" element={<SinkDeliveriesPage />} />
               <Route path="/sok-vard" element={<SokVardPage />} />
+              <Route path="/utskick" element={<SinkDeliveriesPage />} />
+              <Route path="/dev/bankid" element={<BankIdSimulatorPage />} />
               <Route path="/start/*" element={<PatientArea />} />
               <Route path="/arbetsyta/*" element={<StaffArea />} />
               <Route path="/admin/*" element={<AdminArea />} />

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, desc, gt, inArray, sql } from 'drizzle-orm';
+import { persons } from '../people/tables.ts';
 import type { Actor } from '../auth/actor.ts';
 import { auditRoleOf } from '../auth/actor.ts';
 import type { Clock } from '../clock.ts';
@@ -29,6 +30,7 @@ const AUDIT_CHAIN_LOCK = 7_361_002_118;
 export async function recordAudit(tx: Tx, context: AuditContext, actor: Actor, event: AuditEvent): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  const actingForPersonId = actor.kind === 'citizen' && actor.subjectPersonId !== actor.personId ? actor.subjectPersonId : null;
   const content = {
     id: randomUUID(),
     occurredAt: context.clock.now(),
@@ -38,7 +40,8 @@ export async function recordAudit(tx: Tx, context: AuditContext, actor: Actor, e
     actorRole: auditRoleOf(actor),
     unitId: actor.kind === 'staff' ? actor.unitId : null,
     patientId: event.patientId ?? null,
-    actingForPersonId: actor.kind === 'citizen' && actor.subjectPersonId !== actor.personId ? actor.subjectPersonId : null,
+    actingForPersonId,
+    patientProtected: await involvesProtectedIdentity(tx, [event.patientId ?? null, actingForPersonId]),
     action: event.action,
     objectType: event.objectType,
     objectId: event.objectId ?? null,
@@ -47,6 +50,14 @@ export async function recordAudit(tx: Tx, context: AuditContext, actor: Actor, e
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   await tx.insert(auditLog).values({ ...content, hash: auditHash(content) });
+}
+
+/** Is the patient (or the person acted for) someone with protected personal data? */
+async function involvesProtectedIdentity(tx: Tx, personIds: (string | null)[]): Promise<boolean> {
+  const ids = [...new Set(personIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return false;
+  const rows = await tx.select({ protectedIdentity: persons.protectedIdentity }).from(persons).where(inArray(persons.id, ids));
+  return rows.some((row) => row.protectedIdentity);
 }
 
 export type ChainVerification = { ok: boolean; rowsChecked: number; firstProblem: ChainProblem | null };

@@ -11,6 +11,8 @@ export type AuditContent = {
   unitId: string | null;
   patientId: string | null;
   actingForPersonId: string | null;
+  /** Marks an access to a person with protected identity. Rows from before the column hash without it. */
+  patientProtected?: boolean;
   action: string;
   objectType: string;
   objectId: string | null;
@@ -24,7 +26,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export function auditHash(row: AuditContent): string {
   // A fixed field order, not object key order, so the hash never depends on how the row was built.
-  const canonical = JSON.stringify([
+  const fields: unknown[] = [
     row.id,
     row.occurredAt.toISOString(),
     row.actorKind,
@@ -40,7 +42,10 @@ export function auditHash(row: AuditContent): string {
     row.reason,
     row.requestId,
     row.prevHash,
-  ]);
+  ];
+  // Appended only when set, so every row written before the marker existed keeps its hash.
+  if (row.patientProtected) fields.push('patient_protected');
+  const canonical = JSON.stringify(fields);
   return createHash('sha256').update(canonical).digest('hex');
 }
 

@@ -33,6 +33,22 @@ describe('sessions', () => {
     expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
+  it('ends the old session and issues a new token when someone logs in again (fixation protection)', async () => {
+    const first = await makePerson(t.db.db);
+    const old = await loginAs(t.app, t.db.db, { personId: first.id });
+    const personas = (await anonymous(t.app).get('/api/auth/demo/personas')).json().personas;
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/demo/login',
+      payload: { personaId: personas[0].id },
+      headers: { cookie: old.cookie, 'x-csrf-token': old.csrfToken },
+    });
+    expect(again.statusCode).toBe(200);
+    const fresh = again.cookies.find((c) => c.name === 'nara_session')!.value;
+    expect(`nara_session=${fresh}`).not.toBe(old.cookie);
+    expect((await old.get('/api/auth/session')).json().authenticated).toBe(false);
+  });
+
   it('refuses an unknown persona with a clear error', async () => {
     const response = await anonymous(t.app).post('/api/auth/demo/login', { personaId: 'nobody' });
     expect(response.statusCode).toBe(404);

@@ -12,7 +12,9 @@ import {
 } from './contract.ts';
 import { loginAsDemoPersona, listDemoPersonas } from './demo.ts';
 import { requireActor, requireCitizen, requireStaff, sessionCookieOptions, setSessionCookie } from './plugin.ts';
-import { describeSession, logout, switchActiveUnit, switchActingFor } from './service.ts';
+import { describeSession, logout, logoutEverywhere, switchActiveUnit, switchActingFor } from './service.ts';
+import { endSession } from './sessions.ts';
+import { z } from 'zod';
 import { SESSION_COOKIE } from './sessions.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -34,6 +36,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(config.cookieSecure));
     return { ok: true as const };
   });
+
+  app.post(
+    '/api/auth/logout-everywhere',
+    { schema: { tags, summary: 'End all your sessions, on every device', response: { 200: z.object({ ok: z.literal(true), ended: z.number().int() }) } } },
+    async (request, reply) => {
+      const ended = await logoutEverywhere(contextOf(request), requireActor(request));
+      reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(config.cookieSecure));
+      return { ok: true as const, ended };
+    },
+  );
 
   app.post(
     '/api/auth/active-unit',
@@ -82,6 +94,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       if (!config.demoMode) throw errors.demoDisabled();
+      // Session fixation: a session the browser already had ends; the new one gets a new token.
+      if (request.session) {
+        const previous = request.session;
+        await request.server.deps.db.db.transaction((tx) => endSession(tx, request.server.deps.clock, previous.tokenHash));
+      }
       const { token, area } = await loginAsDemoPersona(contextOf(request), config.session, request.body.personaId);
       setSessionCookie(reply, token, config.cookieSecure);
       return { authenticated: true as const, area };

@@ -15,7 +15,7 @@ import {
 import type { Actor, CitizenActor, StaffActor } from './actor.ts';
 import type { SessionSummary } from './contract.ts';
 import { canRepresent } from '../access/access.ts';
-import { createSession, endSession, updateSession, type NewSession, type SessionRow, type SessionSettings } from './sessions.ts';
+import { createSession, endAllSessionsOf, endSession, updateSession, type NewSession, type SessionRow, type SessionSettings } from './sessions.ts';
 
 const displayName = (person: { givenName: string; familyName: string }) => `${person.givenName} ${person.familyName}`;
 
@@ -82,6 +82,16 @@ export async function logout(context: ServiceContext, session: SessionRow, actor
   await context.db.transaction(async (tx) => {
     await endSession(tx, context.clock, session.tokenHash);
     await recordAudit(tx, context, actor, { action: 'logout', objectType: 'session' });
+  });
+}
+
+/** Ends all of the person's or staff member's sessions, on every device, this one included. */
+export async function logoutEverywhere(context: ServiceContext, actor: Actor): Promise<number> {
+  if (actor.kind === 'system') throw errors.forbidden();
+  return context.db.transaction(async (tx) => {
+    const ended = await endAllSessionsOf(tx, context.clock, actor.kind === 'citizen' ? { personId: actor.personId } : { staffId: actor.staffId });
+    await recordAudit(tx, context, actor, { action: 'logout', objectType: 'all_sessions', objectId: String(ended) });
+    return ended;
   });
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { Tx } from '../db/database.ts';
 import { needsTouch, sessionState, type SessionState } from './session-policy.ts';
@@ -76,4 +76,15 @@ export async function updateSession(
   changes: Partial<Pick<SessionRow, 'activeUnitId' | 'actingForPersonId'>>,
 ): Promise<void> {
   await tx.update(sessions).set(changes).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Ends every open session of a person or a staff member ("log out everywhere"); returns how many. */
+export async function endAllSessionsOf(tx: Tx, clock: Clock, who: { personId: string } | { staffId: string }): Promise<number> {
+  const owner = 'personId' in who ? eq(sessions.personId, who.personId) : eq(sessions.staffId, who.staffId);
+  const ended = await tx
+    .update(sessions)
+    .set({ endedAt: clock.now() })
+    .where(and(owner, isNull(sessions.endedAt)))
+    .returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
 }

@@ -27,5 +27,6 @@ function useSessionChange<Input>(change: (input: Input) => Promise<unknown>) {
 }
 
 export const useLogout = () => useSessionChange(() => api('POST', '/api/auth/logout'));
+export const useLogoutEverywhere = () => useSessionChange(() => api('POST', '/api/auth/logout-everywhere'));
 export const useSwitchUnit = () => useSessionChange((unitId: string) => api('POST', '/api/auth/active-unit', { unitId }));
 export const useActingFor = () => useSessionChange((personId: string) => api('POST', '/api/auth/acting-for', { personId }));

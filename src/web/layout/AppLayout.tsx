@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useLogout, useSession } from '../api/session.ts';
 import { useLanguage, useTexts } from '../i18n/i18n.tsx';
 import { SessionTimeoutWarning } from './SessionTimeoutWarning.tsx';
+import { EndAllSessions } from '../../platform/identity/ui/EndAllSessions.tsx';
 
 const texts = {
   sv: { skip: 'Hoppa till huvudinnehållet', logout: 'Logga ut', login: 'Logga in', findCare: 'Hitta vård', seekCare: 'Sök vård', otherLanguage: 'English', otherLanguageLabel: 'Switch to English', loggedInAs: 'Inloggad som', footer: 'Nära är en öppen plattform för digital vård. Demoregionen är påhittad.' },
@@ -69,7 +70,10 @@ export function AppLayout({ nav, children }: { nav?: ReactNode; children: ReactN
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-      <footer className="footer">{t.footer}</footer>
+      <footer className="footer">
+        {signedIn && <EndAllSessions />}
+        {t.footer}
+      </footer>
     </>
   );
 }
