@@ -9,8 +9,9 @@ import { unitAdministratorRoutes } from '../features/unit-administrators/routes.
 import { unitImportRoutes } from '../features/unit-import/routes.ts';
 import { caseRoutes } from '../features/cases/routes.ts';
 import { triageRoutes } from '../features/triage/routes.ts';
+import { selfMonitoringRoutes } from '../features/self-monitoring/routes.ts';
 import { notificationRoutes } from '../platform/notifications/routes.ts';
 import { realtimeRoutes } from '../platform/realtime/routes.ts';
 
 /** Every feature's routes. A new feature adds itself here. */
-export const features: FastifyPluginAsync[] = [patientLookupRoutes, accessLogRoutes, adminOverviewRoutes, careUnitRoutes, eserviceRoutes, caseTypeRoutes, unitAdministratorRoutes, unitImportRoutes, notificationRoutes, caseRoutes, realtimeRoutes, triageRoutes];
+export const features: FastifyPluginAsync[] = [patientLookupRoutes, accessLogRoutes, adminOverviewRoutes, careUnitRoutes, eserviceRoutes, caseTypeRoutes, unitAdministratorRoutes, unitImportRoutes, notificationRoutes, caseRoutes, realtimeRoutes, triageRoutes, selfMonitoringRoutes];

@@ -4,7 +4,7 @@
  * or SMS may be read by someone else (a shared inbox, a lock screen). The one thing filled in
  * is the address of Nära itself ({url}). Swedish first, then English, in the same message.
  */
-export const templateCodes = ['new_message'] as const;
+export const templateCodes = ['new_message', 'measurement_reminder'] as const;
 export type TemplateCode = (typeof templateCodes)[number];
 export type Channel = 'email' | 'sms';
 
@@ -30,6 +30,26 @@ export const templateTexts: Record<TemplateCode, TemplateTexts> = {
       'You cannot reply to this e-mail. If you no longer want notifications, you can change that under Notifications once you have logged in.',
     ].join('\n'),
     sms: 'Du har ett nytt meddelande i Nära. Logga in på {url} för att läsa det. / You have a new message in Nära. Log in at {url} to read it.',
+  },
+  // Self-monitoring: something is due today. Says only that there is a reminder, not what to measure.
+  measurement_reminder: {
+    emailSubject: 'Påminnelse från Nära / Reminder from Nära',
+    emailBody: [
+      'Hej!',
+      '',
+      'Du har en påminnelse i Nära. Logga in på {url} för att se den.',
+      '',
+      'Du kan inte svara på det här e-postmeddelandet. Vill du inte längre få aviseringar kan du ändra det under Aviseringar när du har loggat in.',
+      '',
+      '----',
+      '',
+      'Hello,',
+      '',
+      'You have a reminder in Nära. Log in at {url} to see it.',
+      '',
+      'You cannot reply to this e-mail. If you no longer want notifications, you can change that under Notifications once you have logged in.',
+    ].join('\n'),
+    sms: 'Du har en påminnelse i Nära. Logga in på {url} för att se den. / You have a reminder in Nära. Log in at {url} to see it.',
   },
 };
 

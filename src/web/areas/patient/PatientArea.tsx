@@ -6,6 +6,8 @@ import CaseEntryPage from '../../../features/cases/ui/patient/CaseEntryPage.tsx'
 import CasePage from '../../../features/cases/ui/patient/CasePage.tsx';
 import ContactCarePage from '../../../features/cases/ui/patient/ContactCarePage.tsx';
 import MyCasesPage from '../../../features/cases/ui/patient/MyCasesPage.tsx';
+import MyMonitoringPage from '../../../features/self-monitoring/ui/patient/MyMonitoringPage.tsx';
+import MonitoringProgrammePage from '../../../features/self-monitoring/ui/patient/ProgrammePage.tsx';
 import UnitCaseTypesPage from '../../../features/cases/ui/patient/UnitCaseTypesPage.tsx';
 import { useTexts } from '../../i18n/i18n.tsx';
 import { AppLayout } from '../../layout/AppLayout.tsx';
@@ -24,6 +26,7 @@ const texts = {
     notifications: 'Aviseringar',
     contact: 'Kontakta vården',
     cases: 'Mina ärenden',
+    monitoring: 'Egenmonitorering',
     casesUnread: (n: number) => `Mina ärenden (${n} ${n === 1 ? 'nytt' : 'nya'})`,
   },
   en: {
@@ -33,6 +36,7 @@ const texts = {
     notifications: 'Notifications',
     contact: 'Contact care',
     cases: 'My cases',
+    monitoring: 'Self-monitoring',
     casesUnread: (n: number) => `My cases (${n} new)`,
   },
 };
@@ -49,6 +53,7 @@ function PatientNav({ session }: { session: SignedIn }) {
           { to: '/start', text: t.start, end: true },
           { to: '/start/kontakta', text: t.contact },
           { to: '/start/arenden', text: unread ? t.casesUnread(unread) : t.cases },
+          { to: '/start/egenmonitorering', text: t.monitoring },
           { to: '/start/logg', text: t.log },
           { to: '/start/installningar', text: t.notifications },
         ]}
@@ -73,6 +78,8 @@ export default function PatientArea() {
             <Route path="kontakt/:unitId/:code" element={<CaseEntryPage session={session} other={<EserviceEntryPage />} />} />
             <Route path="arenden" element={<MyCasesPage session={session} />} />
             <Route path="arenden/:id" element={<CasePage session={session} />} />
+            <Route path="egenmonitorering" element={<MyMonitoringPage />} />
+            <Route path="egenmonitorering/:id" element={<MonitoringProgrammePage />} />
             <Route path="*" element={<NotFoundContent />} />
           </Routes>
         </AppLayout>

@@ -1,5 +1,7 @@
 import { Route, Routes } from 'react-router';
 import CaseTypesPage from '../../../features/case-types/ui/CaseTypesPage.tsx';
+import MonitoringDashboardPage from '../../../features/self-monitoring/ui/staff/DashboardPage.tsx';
+import MonitoringEnrolmentPage from '../../../features/self-monitoring/ui/staff/EnrolmentPage.tsx';
 import CasePage from '../../../features/cases/ui/staff/CasePage.tsx';
 import InboxPage from '../../../features/cases/ui/staff/InboxPage.tsx';
 import NewStaffCasePage from '../../../features/cases/ui/staff/NewStaffCasePage.tsx';
@@ -16,8 +18,8 @@ import StaffStartPage from './StaffStartPage.tsx';
 import { UnitSwitcher } from './UnitSwitcher.tsx';
 
 const texts = {
-  sv: { nav: 'Arbetsyta', start: 'Arbetsyta', lookup: 'Sök patient', eservices: 'E-tjänster', caseTypes: 'Ärendetyper', cases: 'Ärenden', templates: 'Svarsmallar', administrators: 'Administratörer', admin: 'Administration' },
-  en: { nav: 'Workspace', start: 'Workspace', lookup: 'Find patient', eservices: 'E-services', caseTypes: 'Case types', cases: 'Cases', templates: 'Answer templates', administrators: 'Administrators', admin: 'Administration' },
+  sv: { nav: 'Arbetsyta', start: 'Arbetsyta', lookup: 'Sök patient', eservices: 'E-tjänster', caseTypes: 'Ärendetyper', cases: 'Ärenden', chat: 'Chatt', monitoring: 'Egenmonitorering', templates: 'Svarsmallar', administrators: 'Administratörer', admin: 'Administration' },
+  en: { nav: 'Workspace', start: 'Workspace', lookup: 'Find patient', eservices: 'E-services', caseTypes: 'Case types', cases: 'Cases', chat: 'Chat', monitoring: 'Self-monitoring', templates: 'Answer templates', administrators: 'Administrators', admin: 'Administration' },
 };
 
 /** The staff workspace, loaded only by staff browsers. */
@@ -31,6 +33,7 @@ export default function StaffArea() {
         const links = [{ to: '/arbetsyta', text: t.start, end: true }];
         if (activeUnit) links.push({ to: '/arbetsyta/arenden', text: t.cases, end: false });
         if (activeUnit) links.push({ to: '/arbetsyta/patient', text: t.lookup, end: false });
+        if (activeUnit?.roles.includes('clinician')) links.push({ to: '/arbetsyta/egenmonitorering', text: t.monitoring, end: false });
         if (activeUnit?.roles.includes('unit_admin')) links.push({ to: '/arbetsyta/e-tjanster', text: t.eservices, end: false });
         if (activeUnit?.roles.includes('unit_admin')) links.push({ to: '/arbetsyta/arendetyper', text: t.caseTypes, end: false });
         if (activeUnit?.roles.includes('unit_admin')) links.push({ to: '/arbetsyta/svarsmallar', text: t.templates, end: false });
@@ -53,6 +56,8 @@ export default function StaffArea() {
               <Route path="arenden" element={<InboxPage key={staff.activeUnitId} />} />
               <Route path="arenden/nytt" element={<NewStaffCasePage key={staff.activeUnitId} />} />
               <Route path="arenden/:id" element={<CasePage key={staff.activeUnitId} myName={session.displayName} />} />
+              <Route path="egenmonitorering" element={<MonitoringDashboardPage key={staff.activeUnitId} />} />
+              <Route path="egenmonitorering/:id" element={<MonitoringEnrolmentPage key={staff.activeUnitId} />} />
               <Route path="svarsmallar" element={<TemplatesPage key={staff.activeUnitId} />} />
               <Route path="administratorer" element={<UnitAdministratorsPage key={staff.activeUnitId} />} />
               <Route path="*" element={<NotFoundContent />} />

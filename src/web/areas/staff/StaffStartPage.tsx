@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { CaseCountsPanel } from '../../../features/cases/ui/staff/CaseCountsPanel.tsx';
+import { MonitoringCountsPanel } from '../../../features/self-monitoring/ui/staff/MonitoringCountsPanel.tsx';
 import { careUnitKindLabels, type CareUnitKind } from '../../../platform/organisations/model.ts';
 import { professionLabel } from '../../../lib/professions.ts';
 import { useLanguage, useTexts } from '../../i18n/i18n.tsx';
@@ -73,6 +74,7 @@ export default function StaffStartPage({ session }: { session: SignedIn }) {
         <p>{t.noUnit}</p>
       )}
       {unit && <CaseCountsPanel key={unit.id} />}
+      {unit?.roles.includes('clinician') && <MonitoringCountsPanel key={`monitoring-${unit.id}`} />}
       <h2>{t.what}</h2>
       <div className="grid">
         {unit && (
