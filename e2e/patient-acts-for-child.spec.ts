@@ -20,6 +20,9 @@ test('a 14-year-old handles only his own matters', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Hej Leo!' })).toBeVisible();
   await expect(page.getByLabel('Du sköter ärenden för')).toHaveCount(0);
   await expect(page.getByText(/Du sköter nu ärenden för/)).toHaveCount(0);
+  // Whose matters these are is always said, also when there is no one else to act for.
+  await expect(page.getByText('Du agerar för:')).toContainText('Du agerar för:');
+  await expect(page.locator('.acting-for')).toContainText('Leo Berg (dig själv)');
 });
 
 test('the language switch turns the page into English', async ({ page }) => {
