@@ -5,6 +5,7 @@ import { loadDemoRegionIfEmpty } from '../platform/demo/load.ts';
 import { loadDemoProfilesIfEmpty } from '../features/care-units/content.ts';
 import { loadCatalogueIfEmpty, loadDemoActivationsIfEmpty } from '../features/e-services/content.ts';
 import { loadDemoCasesIfEmpty } from '../features/cases/content.ts';
+import { loadDemoChatHoursIfEmpty } from '../features/chat/content.ts';
 import { loadDemoMonitoringIfEmpty } from '../features/self-monitoring/content.ts';
 
 /**
@@ -22,5 +23,6 @@ export async function loadContent(db: Database, clock: Clock, options: { demoMod
   report('demo unit profiles', await loadDemoProfilesIfEmpty(db));
   report('demo e-service activations', await loadDemoActivationsIfEmpty(db, clock.now()));
   report('demo cases', await loadDemoCasesIfEmpty(db, clock.now()));
+  report('demo chat hours', await loadDemoChatHoursIfEmpty(db, clock.now()));
   report('demo self-monitoring', await loadDemoMonitoringIfEmpty(db, clock.now()));
 }

@@ -8,10 +8,11 @@ import { patientLookupRoutes } from '../features/patient-lookup/routes.ts';
 import { unitAdministratorRoutes } from '../features/unit-administrators/routes.ts';
 import { unitImportRoutes } from '../features/unit-import/routes.ts';
 import { caseRoutes } from '../features/cases/routes.ts';
+import { chatRoutes } from '../features/chat/routes.ts';
 import { triageRoutes } from '../features/triage/routes.ts';
 import { selfMonitoringRoutes } from '../features/self-monitoring/routes.ts';
 import { notificationRoutes } from '../platform/notifications/routes.ts';
 import { realtimeRoutes } from '../platform/realtime/routes.ts';
 
 /** Every feature's routes. A new feature adds itself here. */
-export const features: FastifyPluginAsync[] = [patientLookupRoutes, accessLogRoutes, adminOverviewRoutes, careUnitRoutes, eserviceRoutes, caseTypeRoutes, unitAdministratorRoutes, unitImportRoutes, notificationRoutes, caseRoutes, realtimeRoutes, triageRoutes, selfMonitoringRoutes];
+export const features: FastifyPluginAsync[] = [patientLookupRoutes, accessLogRoutes, adminOverviewRoutes, careUnitRoutes, eserviceRoutes, caseTypeRoutes, unitAdministratorRoutes, unitImportRoutes, notificationRoutes, caseRoutes, realtimeRoutes, triageRoutes, chatRoutes, selfMonitoringRoutes];

@@ -34,9 +34,22 @@ function deliver(event: RealtimeEvent) {
   for (const listener of listeners) listener(event);
 }
 
+function retryLater() {
+  const delay = RETRY_MS[Math.min(attempts++, RETRY_MS.length - 1)]!;
+  retryTimer = window.setTimeout(open, delay);
+}
+
 function open() {
+  if (identity === null) return;
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/realtime`;
-  const current = new WebSocket(url);
+  let current: WebSocket;
+  try {
+    current = new WebSocket(url);
+  } catch {
+    // Refused before connecting (a policy, a broken URL): try again later like any drop.
+    retryLater();
+    return;
+  }
   socket = current;
   current.onmessage = (message) => {
     const data = JSON.parse(String(message.data)) as { type: string; event?: RealtimeEvent };
@@ -50,8 +63,7 @@ function open() {
     if (socket !== current) return;
     socket = null;
     if (closing.code === SESSION_ENDED || identity === null) return;
-    const delay = RETRY_MS[Math.min(attempts++, RETRY_MS.length - 1)]!;
-    retryTimer = window.setTimeout(open, delay);
+    retryLater();
   };
 }
 

@@ -5,6 +5,7 @@ import { useUnreadCaseCount } from '../../../features/cases/ui/patient/api.ts';
 import CaseEntryPage from '../../../features/cases/ui/patient/CaseEntryPage.tsx';
 import CasePage from '../../../features/cases/ui/patient/CasePage.tsx';
 import ContactCarePage from '../../../features/cases/ui/patient/ContactCarePage.tsx';
+import PatientChatPage from '../../../features/chat/ui/PatientChatPage.tsx';
 import MyCasesPage from '../../../features/cases/ui/patient/MyCasesPage.tsx';
 import MyMonitoringPage from '../../../features/self-monitoring/ui/patient/MyMonitoringPage.tsx';
 import MonitoringProgrammePage from '../../../features/self-monitoring/ui/patient/ProgrammePage.tsx';
@@ -75,6 +76,7 @@ export default function PatientArea() {
             <Route path="installningar" element={<ContactDetailsPage session={session} />} />
             <Route path="kontakta" element={<ContactCarePage session={session} />} />
             <Route path="kontakt/:unitId" element={<UnitCaseTypesPage session={session} />} />
+            <Route path="kontakt/:unitId/chatt" element={<PatientChatPage session={session} />} />
             <Route path="kontakt/:unitId/:code" element={<CaseEntryPage session={session} other={<EserviceEntryPage />} />} />
             <Route path="arenden" element={<MyCasesPage session={session} />} />
             <Route path="arenden/:id" element={<CasePage session={session} />} />

@@ -5,6 +5,7 @@ import MonitoringEnrolmentPage from '../../../features/self-monitoring/ui/staff/
 import CasePage from '../../../features/cases/ui/staff/CasePage.tsx';
 import InboxPage from '../../../features/cases/ui/staff/InboxPage.tsx';
 import NewStaffCasePage from '../../../features/cases/ui/staff/NewStaffCasePage.tsx';
+import { StaffChatPage, StaffChatQueuePage } from '../../../features/chat/ui/StaffChatPages.tsx';
 import TemplatesPage from '../../../features/cases/ui/staff/TemplatesPage.tsx';
 import UnitEservicesPage from '../../../features/e-services/ui/UnitEservicesPage.tsx';
 import PatientLookupPage from '../../../features/patient-lookup/ui/PatientLookupPage.tsx';
@@ -32,6 +33,9 @@ export default function StaffArea() {
         const activeUnit = staff.units.find((unit) => unit.id === staff.activeUnitId);
         const links = [{ to: '/arbetsyta', text: t.start, end: true }];
         if (activeUnit) links.push({ to: '/arbetsyta/arenden', text: t.cases, end: false });
+        const canChat = activeUnit?.roles.some((role) => role === 'clinician' || role === 'receptionist') ?? false;
+        const chatAdmin = activeUnit?.roles.includes('unit_admin') ?? false;
+        if (canChat || chatAdmin) links.push({ to: '/arbetsyta/chatt', text: t.chat, end: false });
         if (activeUnit) links.push({ to: '/arbetsyta/patient', text: t.lookup, end: false });
         if (activeUnit?.roles.includes('clinician')) links.push({ to: '/arbetsyta/egenmonitorering', text: t.monitoring, end: false });
         if (activeUnit?.roles.includes('unit_admin')) links.push({ to: '/arbetsyta/e-tjanster', text: t.eservices, end: false });
@@ -58,6 +62,8 @@ export default function StaffArea() {
               <Route path="arenden/:id" element={<CasePage key={staff.activeUnitId} myName={session.displayName} />} />
               <Route path="egenmonitorering" element={<MonitoringDashboardPage key={staff.activeUnitId} />} />
               <Route path="egenmonitorering/:id" element={<MonitoringEnrolmentPage key={staff.activeUnitId} />} />
+              <Route path="chatt" element={<StaffChatQueuePage key={staff.activeUnitId} canChat={canChat} isAdmin={chatAdmin} />} />
+              <Route path="chatt/:id" element={<StaffChatPage key={staff.activeUnitId} />} />
               <Route path="svarsmallar" element={<TemplatesPage key={staff.activeUnitId} />} />
               <Route path="administratorer" element={<UnitAdministratorsPage key={staff.activeUnitId} />} />
               <Route path="*" element={<NotFoundContent />} />
