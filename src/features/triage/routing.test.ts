@@ -34,5 +34,7 @@ describe('triage routing (G4)', () => {
     expect(route(rules, { ...base, urgency: 'emergency-now' }).kinds[0]).toBe('akutmottagning');
     expect(route([{ id: 'odd', kinds: ['vardcentral'] }], { ...base, urgency: 'call-112' }).kinds[0]).toBe('112');
     expect(route([], { ...base, urgency: 'care-days' }).kinds).toEqual(['1177']);
+    // An administrator's rule cannot take the emergency department away from an emergency.
+    expect(route([{ id: 'odd', kinds: ['vardcentral'] }], { ...base, urgency: 'emergency-now' }).kinds).toEqual(['vardcentral', 'akutmottagning']);
   });
 });

@@ -65,6 +65,8 @@ export function route(rules: RoutingRule[], input: RoutingInput): { rule: Routin
   // No rule: never a dead end — the phone always works.
   if (!rule) return { rule: null, kinds: input.urgency === 'call-112' ? ['112'] : ['1177'], band };
   // 112 is always the first way for a call-112 outcome, whatever an administrator entered.
-  const kinds = input.urgency === 'call-112' && rule.kinds[0] !== '112' ? (['112', ...rule.kinds.filter((kind) => kind !== '112')] as CareKind[]) : rule.kinds;
+  let kinds = input.urgency === 'call-112' && rule.kinds[0] !== '112' ? (['112', ...rule.kinds.filter((kind) => kind !== '112')] as CareKind[]) : rule.kinds;
+  // An emergency always has the emergency department among its ways, whatever an administrator entered.
+  if (input.urgency === 'emergency-now' && !kinds.includes('akutmottagning') && !kinds.includes('112')) kinds = [...kinds, 'akutmottagning'];
   return { rule, kinds, band };
 }

@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findUnits } from '../care-units/directory.ts';
 import type { AnswerBody, CreateSessionBody, Step, TriageSummary } from './contract.ts';
-import { TRIAGE_CONTENT_DIR, triageContent } from './content.ts';
+import { triageContent } from './content.ts';
 import { answer, decide, presentOutcome, presentQuestion, type Lang, type TriageState, type Urgency } from './model.ts';
-import { careKindLabels, route, routingRulesSchema, type CareKind, type RoutingRule } from './routing.ts';
+import { currentRoutingRules } from './region-routing.ts';
+import { careKindLabels, route, type CareKind } from './routing.ts';
+import { recordOutcome } from './statistics.ts';
 import { SessionStore, type StoredSession } from './sessions.ts';
 
 const store = new SessionStore();
-
-let defaultRules: RoutingRule[] | undefined;
-/** The routing rules: the region's edited rules when there are any, else content/triage/routing.json. */
-export function routingRules(): RoutingRule[] {
-  defaultRules ??= routingRulesSchema.parse(JSON.parse(fs.readFileSync(path.join(TRIAGE_CONTENT_DIR, 'routing.json'), 'utf8'))).rules;
-  return defaultRules;
-}
 
 const problems = {
   unknownComplaint: () => new AppError('triage_unknown_complaint', 400, { sv: 'Det finns ingen sådan sökorsak.', en: 'There is no such complaint.' }),
@@ -42,7 +35,7 @@ async function routingFor(context: ServiceContext, session: StoredSession, urgen
   const complaint = content.complaints.get(session.state.complaintId)!;
   const lang = session.lang;
   const at = context.clock.now();
-  const decided = route(routingRules(), { complaintId: complaint.id, group: complaint.routing, urgency, ageYears: session.state.person.ageYears, at });
+  const decided = route(await currentRoutingRules(context), { complaintId: complaint.id, group: complaint.routing, urgency, ageYears: session.state.person.ageYears, at });
   let careKind: CareKind = decided.kinds[0]!;
   let units: Awaited<ReturnType<typeof findUnits>> = [];
   for (const kind of decided.kinds) {
@@ -88,28 +81,39 @@ async function routingFor(context: ServiceContext, session: StoredSession, urgen
   };
 }
 
-async function stepOf(context: ServiceContext, session: StoredSession): Promise<Step> {
+/** Where a failure that must not fail the request is reported (the request's logger). */
+export type TriageLog = { error: (details: object, message: string) => void };
+const consoleLog: TriageLog = { error: (details, message) => console.error(message, details) };
+
+async function stepOf(context: ServiceContext, session: StoredSession, log: TriageLog): Promise<Step> {
   const content = triageContent();
   const decision = decide(content, session.state);
   if (decision.kind === 'question') {
     return { kind: 'question', question: presentQuestion(content, decision.question, session.lang), progress: { answered: session.state.asked.length } };
   }
-  if (!session.outcome) session.outcome = { urgency: decision.urgency, at: context.clock.now() };
+  if (!session.outcome) {
+    session.outcome = { urgency: decision.urgency, at: context.clock.now() };
+    session.statisticsId ??= randomUUID();
+    // Statistics must never stand between a patient and their outcome.
+    await recordOutcome(context, { id: session.statisticsId, complaintId: session.state.complaintId, urgency: decision.urgency, ageYears: session.state.person.ageYears, at: session.outcome.at }).catch(
+      (error: unknown) => log.error({ err: error }, 'triage: the outcome could not be counted'),
+    );
+  }
   const outcome = presentOutcome(content, session.state, decision, session.lang);
   return { kind: 'outcome', outcome: { ...outcome, routing: await routingFor(context, session, decision.urgency) } };
 }
 
-export async function startSession(context: ServiceContext, body: CreateSessionBody) {
+export async function startSession(context: ServiceContext, body: CreateSessionBody, log: TriageLog = consoleLog) {
   const content = triageContent();
   if (!content.complaints.has(body.complaint)) throw problems.unknownComplaint();
   const now = context.clock.now();
   const state: TriageState = { complaintId: body.complaint, person: { ageYears: body.ageYears, sex: body.sex, forSomeoneElse: body.forSomeoneElse }, answers: {}, asked: [] };
   const session: StoredSession = { id: randomUUID(), state, lang: body.lang, createdAt: now, touchedAt: now, ...(body.position ? { position: body.position } : {}) };
   store.save(session, now);
-  return { sessionId: session.id, step: await stepOf(context, session) };
+  return { sessionId: session.id, step: await stepOf(context, session, log) };
 }
 
-export async function answerQuestion(context: ServiceContext, sessionId: string, body: AnswerBody) {
+export async function answerQuestion(context: ServiceContext, sessionId: string, body: AnswerBody, log: TriageLog = consoleLog) {
   const now = context.clock.now();
   const session = store.get(sessionId, now);
   if (!session) throw problems.sessionNotFound();
@@ -118,7 +122,7 @@ export async function answerQuestion(context: ServiceContext, sessionId: string,
   session.state = result.state;
   session.outcome = undefined;
   store.save(session, now);
-  return { step: await stepOf(context, session) };
+  return { step: await stepOf(context, session, log) };
 }
 
 /** The summary for a case, chat or booking (G5): complaint, answers, urgency, why. */

@@ -15,6 +15,8 @@ export type StoredSession = {
   createdAt: Date;
   touchedAt: Date;
   outcome?: { urgency: Urgency; at: Date };
+  /** The random id of this session's anonymous row in triage_outcomes (statistics.ts), once it has an outcome. */
+  statisticsId?: string;
 };
 
 export const SESSION_TTL_MS = 2 * 60 * 60 * 1000;
