@@ -395,7 +395,8 @@ function Outcome({ step, headingRef }: { step: OutcomeStep; headingRef: React.Re
                 <Link className="button button--secondary" to={`/hitta-vard/${unit.id}`}>
                   {t.book}
                 </Link>
-                <Link className="button button--secondary" to={`/hitta-vard/${unit.id}`}>
+                {/* The chat page itself says when the unit has no chat open and offers the other ways. */}
+                <Link className="button button--secondary" to={`/start/kontakt/${unit.id}/chatt`}>
                   {t.chat}
                 </Link>
               </p>
