@@ -9,6 +9,9 @@ import { insertCase, insertEvent } from './store.ts';
  * What other features may ask of cases. Features call these, never our tables or store.
  */
 
+/** A proxy acts in cases (and chats) only when the power of attorney covers `cases`. */
+export { assertMayHandleCases } from './patient-service.ts';
+
 export type ConversationMessage = { author: { personId: string } | { staffId: string }; body: string; at: Date };
 
 /**

@@ -7,8 +7,7 @@ import { isUniqueViolation, type Tx } from '../../platform/db/database.ts';
 import { findUnit } from '../../platform/organisations/store.ts';
 import { findPersonById, findStaffByIds, listUnitStaff } from '../../platform/people/store.ts';
 import { signalEvent } from '../../platform/realtime/publish.ts';
-import { recordConversationAsCase } from '../cases/directory.ts';
-import { assertMayHandleCases } from '../cases/patient-service.ts';
+import { assertMayHandleCases, recordConversationAsCase } from '../cases/directory.ts';
 import { activeEservicesByUnit } from '../e-services/directory.ts';
 import type { OpeningHours } from '../../lib/opening-hours.ts';
 import {
