@@ -18,8 +18,8 @@ const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', u
 
 type Step = { kind: 'question'; question: { id: string; type: string; code?: { code: string }; options?: { id: string; code?: { code: string } }[]; multiple?: boolean; unit?: string } } | { kind: 'outcome'; outcome: Record<string, unknown> & { urgency: string; routing: { careKind: string; units: { name: string }[]; reachAPerson: unknown[] } } };
 
-async function runThrough(complaint: string, ageYears: number, findings: string[], values: Record<string, number> = {}) {
-  const created = await post('/api/triage/sessions', { complaint, ageYears, sex: 'male', forSomeoneElse: false, lang: 'sv' });
+async function runThrough(complaint: string, ageYears: number, findings: string[], values: Record<string, number> = {}, position?: { lat: number; lon: number }) {
+  const created = await post('/api/triage/sessions', { complaint, ageYears, sex: 'male', forSomeoneElse: false, lang: 'sv', ...(position ? { position } : {}) });
   expect(created.statusCode, created.body).toBe(201);
   const { sessionId } = created.json() as { sessionId: string };
   let step = (created.json() as { step: Step }).step;
@@ -66,8 +66,10 @@ describe('the public triage API (issue 9 §7)', () => {
   });
 
   it('routes care-today in office hours to an open vårdcentral', async () => {
-    const unit = await makeUnitWithProfile(t.db.db, { name: 'Vårdcentralen Triageby', kind: 'vardcentral', locality: 'Triageby' }, { openingHours: aroundTheClock() });
-    const { outcome } = await runThrough('sore-throat', 30, ['jaw-stiffness']);
+    // A place of its own, and the patient standing there: on a shared PostgreSQL other tests' units are open too.
+    const place = { lat: 68 + Math.random(), lon: 19 + Math.random() };
+    const unit = await makeUnitWithProfile(t.db.db, { name: 'Vårdcentralen Triageby', kind: 'vardcentral', locality: 'Triageby' }, { openingHours: aroundTheClock(), latitude: place.lat, longitude: place.lon });
+    const { outcome } = await runThrough('sore-throat', 30, ['jaw-stiffness'], {}, place);
     expect(outcome.urgency).toBe('care-today');
     expect(outcome.routing.careKind).toBe('vardcentral');
     expect(outcome.routing.units.map((u) => u.name)).toContain(unit.name ?? 'Vårdcentralen Triageby');
