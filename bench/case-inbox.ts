@@ -23,9 +23,9 @@
  *   REQUESTS=200 FILTERED_REQUESTS=50 npm run bench:inbox  # shorter, for trying it out
  *   PGLITE_REQUESTS=… PGLITE_FILTERED_REQUESTS=…          # PGlite's own counts (default: the same)
  */
+import { figures, REPORT_FILE, sectionMarkers, writeSection, type Figures } from './figures.ts';
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -61,9 +61,7 @@ const PGLITE_FILTERED_REQUESTS = Number(process.env.PGLITE_FILTERED_REQUESTS ?? 
 /** A Tuesday, 10:30 in Stockholm. */
 const NOW = '2026-11-24T09:30:00Z';
 const TARGET_P95_MS = 50;
-const REPORT_FILE = path.resolve(import.meta.dirname, '..', 'BENCHMARKS.md');
-const SECTION_START = '<!-- case-inbox:results -->';
-const SECTION_END = '<!-- /case-inbox:results -->';
+const { start: SECTION_START, end: SECTION_END } = sectionMarkers('case-inbox');
 
 // ---- the data ---------------------------------------------------------------------------
 
@@ -380,21 +378,7 @@ function expectations(data: InboxData) {
   };
 }
 
-type Figures = { count: number; p50: number; p95: number; p99: number; mean: number; max: number };
 
-function figures(samples: number[]): Figures {
-  const sorted = [...samples].sort((a, b) => a - b);
-  // Nearest-rank percentiles.
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-  return {
-    count: sorted.length,
-    p50: rank(50),
-    p95: rank(95),
-    p99: rank(99),
-    mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
-    max: sorted.at(-1)!,
-  };
-}
 
 type QueryRun = { name: QueryName; figures: Figures; non200: number; matching: number; wrong: string | null };
 type DatabaseRun = {
@@ -717,17 +701,6 @@ function renderSection(runs: DatabaseRun[], skipped: string[], startedAt: Date, 
   return lines.join('\n');
 }
 
-/** Replaces this benchmark's own section, or appends it; the rest of the file is left as it is. */
-function writeSection(section: string) {
-  const existing = fs.existsSync(REPORT_FILE) ? fs.readFileSync(REPORT_FILE, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf(SECTION_START);
-  const end = existing.indexOf(SECTION_END);
-  const next =
-    start !== -1 && end > start
-      ? `${existing.slice(0, start)}${section}${existing.slice(end + SECTION_END.length)}`
-      : `${existing.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(REPORT_FILE, next);
-}
 
 function say(message: string) {
   process.stdout.write(`${message}\n`);
@@ -760,7 +733,7 @@ async function main() {
     }
   }
   const runSeconds = (performance.now() - clockStartedAt) / 1000;
-  writeSection(renderSection(runs, skipped, startedAt, data, runSeconds));
+  writeSection('case-inbox', renderSection(runs, skipped, startedAt, data, runSeconds));
   say(`\nWhole run ${Math.round(runSeconds)} s. Written to ${path.relative(process.cwd(), REPORT_FILE)} (section "Case inbox (issue 4)").`);
 }
 

@@ -14,8 +14,8 @@
  *   npm run bench:realtime                   # 5,000 clients, 500 messages
  *   CLIENTS=1000 MESSAGES=100 npm run bench:realtime
  */
+import { figures, sectionMarkers, writeSection, type Figures } from './figures.ts';
 import fs from 'node:fs';
-import path from 'node:path';
 import { randomInt } from 'node:crypto';
 import WebSocket from 'ws';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -40,17 +40,9 @@ const PROBES = 50;
 const CONNECT_CONCURRENCY = 100;
 const TARGET_WITHIN_MS = 100;
 const TARGET_ACROSS_MS = 150;
-const REPORT_FILE = path.resolve(import.meta.dirname, '..', 'BENCHMARKS.md');
-const SECTION_START = '<!-- realtime:results -->';
-const SECTION_END = '<!-- /realtime:results -->';
+const { start: SECTION_START, end: SECTION_END } = sectionMarkers('realtime');
 const settings = { patientIdleMinutes: 240, staffIdleMinutes: 240, absoluteHours: 12 };
 
-type Figures = { count: number; p50: number; p95: number; p99: number; max: number };
-function figures(samples: number[]): Figures {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-  return { count: sorted.length, p50: rank(50), p95: rank(95), p99: rank(99), max: sorted.at(-1)! };
-}
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
 const cookieOf = (token: string) => `nara_session=${token}`;
@@ -231,7 +223,7 @@ async function main() {
     };
     say(`  within a process: p50 ${result.within.p50.toFixed(1)} p95 ${result.within.p95.toFixed(1)} p99 ${result.within.p99.toFixed(1)} max ${result.within.max.toFixed(1)} ms`);
     say(`  across processes: p50 ${result.across.p50.toFixed(1)} p95 ${result.across.p95.toFixed(1)} p99 ${result.across.p99.toFixed(1)} max ${result.across.max.toFixed(1)} ms`);
-    writeSection(render(result, database.name, machine));
+    writeSection('realtime', render(result, database.name, machine));
     say(`Written to BENCHMARKS.md (section "Realtime (issue 7)").`);
   } finally {
     await pool.end();
@@ -274,13 +266,6 @@ function render(
   ].join('\n');
 }
 
-function writeSection(section: string) {
-  const existing = fs.existsSync(REPORT_FILE) ? fs.readFileSync(REPORT_FILE, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf(SECTION_START);
-  const end = existing.indexOf(SECTION_END);
-  const next = start !== -1 && end > start ? `${existing.slice(0, start)}${section}${existing.slice(end + SECTION_END.length)}` : `${existing.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(REPORT_FILE, next);
-}
 
 main()
   .catch(async (error: unknown) => {

@@ -20,8 +20,8 @@
  *   REQUESTS=100 npm run bench:monitoring     # shorter
  *   SKIP_PGLITE=1 npm run bench:monitoring    # PostgreSQL only
  */
+import { figures, REPORT_FILE, sectionMarkers, writeSection, type Figures } from './figures.ts';
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,9 +49,7 @@ const MEASURED_PATIENTS = 2_000;
 const OTHER_UNIT_PATIENTS = 1_000;
 const OTHER_UNITS = 2;
 const DAYS = 90;
-const REPORT_FILE = path.resolve(import.meta.dirname, '..', 'BENCHMARKS.md');
-const SECTION_START = '<!-- self-monitoring:results -->';
-const SECTION_END = '<!-- /self-monitoring:results -->';
+const { start: SECTION_START, end: SECTION_END } = sectionMarkers('self-monitoring');
 const programmes = ['hypertension', 'heart_failure', 'copd'];
 
 type Loaded = { unitId: string; nurseId: string; enrolmentId: string; observations: number; alerts: number; loadMs: number; analyzeMs: number };
@@ -166,13 +164,6 @@ async function load(handle: DatabaseHandle): Promise<Loaded> {
   return { unitId: units[0]!.id, nurseId: nurses[0]!.id, enrolmentId: counted!.enrolment, observations: counted!.observations, alerts: counted!.alerts, loadMs, analyzeMs: performance.now() - analyzedAt };
 }
 
-type Figures = { count: number; p50: number; p95: number; p99: number; mean: number; max: number };
-function figures(samples: number[]): Figures {
-  if (samples.length === 0) return { count: 0, p50: NaN, p95: NaN, p99: NaN, mean: NaN, max: NaN };
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-  return { count: sorted.length, p50: rank(50), p95: rank(95), p99: rank(99), mean: sorted.reduce((sum, v) => sum + v, 0) / sorted.length, max: sorted.at(-1)! };
-}
 
 type QueryRun = { label: string; url: string; figures: Figures; non200: number; check: string };
 type DatabaseRun = { name: string; kind: BenchDatabase['kind']; loaded: Loaded; queries: QueryRun[]; loadAverage: { start: number[]; end: number[] } };
@@ -299,13 +290,6 @@ function renderSection(runs: DatabaseRun[], skipped: string[], startedAt: Date, 
   return lines.join('\n');
 }
 
-function writeSection(section: string) {
-  const existing = fs.existsSync(REPORT_FILE) ? fs.readFileSync(REPORT_FILE, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf(SECTION_START);
-  const end = existing.indexOf(SECTION_END);
-  const next = start !== -1 && end > start ? `${existing.slice(0, start)}${section}${existing.slice(end + SECTION_END.length)}` : `${existing.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(REPORT_FILE, next);
-}
 
 function say(message: string) {
   process.stdout.write(`${message}\n`);
@@ -334,7 +318,7 @@ async function main() {
     }
   }
   const runSeconds = (performance.now() - clockStartedAt) / 1000;
-  writeSection(renderSection(runs, skipped, startedAt, runSeconds));
+  writeSection('self-monitoring', renderSection(runs, skipped, startedAt, runSeconds));
   say(`\nWhole run ${Math.round(runSeconds)} s. Written to ${path.relative(process.cwd(), REPORT_FILE)} (section "Self-monitoring dashboard (issue 10)").`);
 }
 

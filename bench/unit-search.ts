@@ -16,7 +16,7 @@
  *   npm run bench:search                 # both databases, 3,000 searches each
  *   SEARCHES=500 npm run bench:search    # shorter, for trying it out
  */
-import fs from 'node:fs';
+import { figures, REPORT_FILE, sectionMarkers, writeSection, type Figures } from './figures.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,9 +46,7 @@ const WARMUP = Math.min(300, Math.ceil(SEARCHES / 10));
 /** A Tuesday, 10:30 in Stockholm: weekday hours apply, so "open now" is a real filter. */
 const NOW = '2026-11-24T09:30:00Z';
 const TARGET_P95_MS = 20;
-const REPORT_FILE = path.resolve(import.meta.dirname, '..', 'BENCHMARKS.md');
-const SECTION_START = '<!-- unit-search:results -->';
-const SECTION_END = '<!-- /unit-search:results -->';
+const { start: SECTION_START, end: SECTION_END } = sectionMarkers('unit-search');
 
 type Category = 'place' | 'vc place' | 'place vårdcentral' | 'typo' | 'kind filter' | 'open now' | 'nearest' | 'care + place' | 'e-service filter';
 type Search = { category: Category; url: string };
@@ -132,21 +130,7 @@ export function searchMix(region: GeneratedRegion, count: number, seed = DEFAULT
   return searches;
 }
 
-type Figures = { count: number; p50: number; p95: number; p99: number; mean: number; max: number };
 
-function figures(samples: number[]): Figures {
-  const sorted = [...samples].sort((a, b) => a - b);
-  // Nearest-rank percentiles.
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-  return {
-    count: sorted.length,
-    p50: rank(50),
-    p95: rank(95),
-    p99: rank(99),
-    mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
-    max: sorted.at(-1)!,
-  };
-}
 
 type DatabaseRun = {
   name: string;
@@ -320,17 +304,6 @@ const EXAMPLES: Record<Category, string> = {
   'e-service filter': '`eservice=fornya_recept&q=…`',
 };
 
-/** Replaces this benchmark's own section, or appends it; the rest of the file is left as it is. */
-function writeSection(section: string) {
-  const existing = fs.existsSync(REPORT_FILE) ? fs.readFileSync(REPORT_FILE, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf(SECTION_START);
-  const end = existing.indexOf(SECTION_END);
-  const next =
-    start !== -1 && end > start
-      ? `${existing.slice(0, start)}${section}${existing.slice(end + SECTION_END.length)}`
-      : `${existing.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(REPORT_FILE, next);
-}
 
 function say(message: string) {
   process.stdout.write(`${message}\n`);
@@ -361,7 +334,7 @@ async function main() {
       await database.dispose();
     }
   }
-  writeSection(renderSection(runs, skipped, startedAt));
+  writeSection('unit-search', renderSection(runs, skipped, startedAt));
   say(`\nWritten to ${path.relative(process.cwd(), REPORT_FILE)} (section "Unit search (issue 3)").`);
 }
 
