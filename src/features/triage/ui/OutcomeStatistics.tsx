@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { api } from '../../../web/api/client.ts';
 import { useLanguage, useTexts } from '../../../web/i18n/i18n.tsx';
 import { PageStatus } from '../../../web/layout/PageStatus.tsx';
@@ -59,71 +60,72 @@ export function OutcomeStatistics() {
             </li>
           </ul>
           <h3>{t.perWeek}</h3>
-          <ScrollableTable label={t.perWeek}>
-            <table className="triage-stats">
-              <thead>
-                <tr>
-                  <th scope="col">{t.week}</th>
-                  {urgencies.map((urgency) => (
-                    <th key={urgency} scope="col">
-                      {labels[urgency]}
-                    </th>
-                  ))}
-                  <th scope="col">{t.total}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {statistics.data.weeks.map((week) => (
-                  <tr key={week.start}>
-                    <th scope="row">
-                      {week.week} <small>({week.start})</small>
-                    </th>
-                    {urgencies.map((urgency) => (
-                      <td key={urgency}>{week.counts[urgency]}</td>
-                    ))}
-                    <td>
-                      <strong>{week.total}</strong>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollableTable>
+          <UrgencyCountsTable
+            label={t.perWeek}
+            firstColumn={t.week}
+            total={t.total}
+            labels={labels}
+            rows={statistics.data.weeks.map((week) => ({
+              key: week.start,
+              heading: (
+                <>
+                  {week.week} <small>({week.start})</small>
+                </>
+              ),
+              counts: week.counts,
+              total: week.total,
+            }))}
+          />
           <h3>{t.perComplaint}</h3>
           {statistics.data.complaints.length === 0 ? (
             <p>{t.none}</p>
           ) : (
-            <ScrollableTable label={t.perComplaint}>
-              <table className="triage-stats">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.complaint}</th>
-                    {urgencies.map((urgency) => (
-                      <th key={urgency} scope="col">
-                        {labels[urgency]}
-                      </th>
-                    ))}
-                    <th scope="col">{t.total}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {statistics.data.complaints.map((complaint) => (
-                    <tr key={complaint.id}>
-                      <th scope="row">{complaint.display}</th>
-                      {urgencies.map((urgency) => (
-                        <td key={urgency}>{complaint.counts[urgency]}</td>
-                      ))}
-                      <td>
-                        <strong>{complaint.total}</strong>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollableTable>
+            <UrgencyCountsTable
+              label={t.perComplaint}
+              firstColumn={t.complaint}
+              total={t.total}
+              labels={labels}
+              rows={statistics.data.complaints.map((complaint) => ({ key: complaint.id, heading: complaint.display, counts: complaint.counts, total: complaint.total }))}
+            />
           )}
         </>
       )}
     </section>
+  );
+}
+
+type CountsRow = { key: string; heading: ReactNode; counts: Record<Urgency, number>; total: number };
+
+/** Counts per urgency level, one row per week or complaint, with a total. */
+function UrgencyCountsTable({ label, firstColumn, total, labels, rows }: { label: string; firstColumn: string; total: string; labels: Record<Urgency, string>; rows: CountsRow[] }) {
+  return (
+    <ScrollableTable label={label}>
+      <table className="triage-stats">
+        <thead>
+          <tr>
+            <th scope="col">{firstColumn}</th>
+            {urgencies.map((urgency) => (
+              <th key={urgency} scope="col">
+                {labels[urgency]}
+              </th>
+            ))}
+            <th scope="col">{total}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.heading}</th>
+              {urgencies.map((urgency) => (
+                <td key={urgency}>{row.counts[urgency]}</td>
+              ))}
+              <td>
+                <strong>{row.total}</strong>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollableTable>
   );
 }
