@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { Tx } from '../db/database.ts';
 import { needsTouch, sessionState, type SessionState } from './session-policy.ts';
@@ -87,4 +87,16 @@ export async function endAllSessionsOf(tx: Tx, clock: Clock, who: { personId: st
     .where(and(owner, isNull(sessions.endedAt)))
     .returning({ tokenHash: sessions.tokenHash });
   return ended.length;
+}
+
+/**
+ * Which of these sessions are still active, in one query and without keeping any alive:
+ * for long-lived connections (WebSockets) that must close when their session ends.
+ */
+export async function activeSessionTokens(tx: Tx, clock: Clock, tokens: string[]): Promise<Set<string>> {
+  if (tokens.length === 0) return new Set();
+  const byHash = new Map(tokens.map((token) => [hashToken(token), token]));
+  const rows = await tx.select().from(sessions).where(inArray(sessions.tokenHash, [...byHash.keys()]));
+  const now = clock.now();
+  return new Set(rows.filter((row) => sessionState(row, now) === 'active').map((row) => byHash.get(row.tokenHash)!));
 }

@@ -8,6 +8,9 @@ import { realtimeEvents } from './tables.ts';
 export type Subscriber = { onEvent: (event: RealtimeEvent) => void; onGap: () => void };
 
 const BACKLOG_LIMIT = 500;
+const SESSION_RECHECK_MS = 60_000;
+/** Token hashes per query when re-checking sessions (PostgreSQL takes far more; this keeps statements small). */
+const SESSION_CHECK_BATCH = 1000;
 const KEEP_EVENTS_MS = 24 * 3600_000;
 const CLEANUP_EVERY_MS = 3600_000;
 
@@ -19,13 +22,19 @@ export class RealtimeHub {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private stopListening: (() => Promise<void>) | undefined;
   private cleanup: NodeJS.Timeout | undefined;
+  private sessionCheck: NodeJS.Timeout | undefined;
+  /** Open sockets by session token, each with how to close it when the session ends. */
+  private readonly sessionBound = new Map<string, Set<() => void>>();
 
   private readonly handle: DatabaseHandle;
   private readonly now: () => Date;
+  /** Which of these session tokens are still active (the auth platform decides). */
+  private readonly activeTokens: (tokens: string[]) => Promise<Set<string>>;
 
-  constructor(handle: DatabaseHandle, now: () => Date) {
+  constructor(handle: DatabaseHandle, now: () => Date, activeTokens: (tokens: string[]) => Promise<Set<string>>) {
     this.handle = handle;
     this.now = now;
+    this.activeTokens = activeTokens;
   }
 
   async start(): Promise<void> {
@@ -37,10 +46,13 @@ export class RealtimeHub {
     );
     this.cleanup = setInterval(() => void this.deleteOldEvents().catch(() => {}), CLEANUP_EVERY_MS);
     this.cleanup.unref();
+    this.sessionCheck = setInterval(() => void this.closeEndedSessions().catch(() => {}), SESSION_RECHECK_MS);
+    this.sessionCheck.unref();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.cleanup);
+    clearInterval(this.sessionCheck);
     await this.stopListening?.();
   }
 
@@ -57,6 +69,30 @@ export class RealtimeHub {
         if (set?.size === 0) this.subscribers.delete(topic);
       }
     };
+  }
+
+  /**
+   * A socket outlives requests, so it must end when its session does. One check per process
+   * for all its sockets (one query per thousand sessions), rather than a query per socket.
+   */
+  bindToSession(token: string, close: () => void): () => void {
+    const closers = this.sessionBound.get(token) ?? new Set();
+    closers.add(close);
+    this.sessionBound.set(token, closers);
+    return () => {
+      closers.delete(close);
+      if (closers.size === 0) this.sessionBound.delete(token);
+    };
+  }
+
+  async closeEndedSessions(): Promise<void> {
+    const tokens = [...this.sessionBound.keys()];
+    if (tokens.length === 0) return;
+    for (let offset = 0; offset < tokens.length; offset += SESSION_CHECK_BATCH) {
+      const batch = tokens.slice(offset, offset + SESSION_CHECK_BATCH);
+      const active = await this.activeTokens(batch);
+      for (const token of batch) if (!active.has(token)) for (const close of this.sessionBound.get(token) ?? []) close();
+    }
   }
 
   /** The stored events on these topics after (about) the last one the client saw, oldest first. */

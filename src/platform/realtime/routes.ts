@@ -2,7 +2,7 @@ import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import { loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { activeSessionTokens, SESSION_COOKIE } from '../auth/sessions.ts';
 import { RealtimeHub } from './hub.ts';
 import { topicsFor, type RealtimeEvent } from './model.ts';
 
@@ -15,7 +15,6 @@ import { topicsFor, type RealtimeEvent } from './model.ts';
  * Server → client: {"type":"ready","topics":[…]}, then {"type":"event","event":{id,topic,kind,data,at}}.
  * Events carry ids only; the page fetches what changed through the access-checked API.
  */
-const SESSION_RECHECK_MS = 60_000;
 const PING_EVERY_MS = 30_000;
 const clientMessageSchema = z.object({ type: z.literal('resume'), after: z.number().int().nonnegative().nullable() });
 
@@ -31,7 +30,7 @@ function sameOrigin(request: FastifyRequest): boolean {
 }
 
 export async function realtimeRoutes(app: FastifyInstance) {
-  const hub = new RealtimeHub(app.deps.db, () => app.deps.clock.now());
+  const hub = new RealtimeHub(app.deps.db, () => app.deps.clock.now(), (tokens) => activeSessionTokens(app.deps.db.db, app.deps.clock, tokens));
   await hub.start();
   app.decorate('realtime', hub);
   app.addHook('onClose', async () => hub.stop());
@@ -77,16 +76,9 @@ export async function realtimeRoutes(app: FastifyInstance) {
       onGap: () => void catchUp(lastDelivered).catch(() => {}),
     });
 
-    // The socket outlives requests: it ends when the session does.
+    // The socket outlives requests: it ends when the session does (checked for all sockets at once by the hub).
     const token = request.cookies[SESSION_COOKIE];
-    const recheck = setInterval(() => {
-      if (!token) return;
-      void loadSession(app.deps.db.db, app.deps.clock, token, { touch: false })
-        .then((loaded) => {
-          if (loaded.state !== 'active') socket.close(4401, 'session ended');
-        })
-        .catch(() => {});
-    }, SESSION_RECHECK_MS);
+    const unbind = token ? hub.bindToSession(token, () => socket.close(4401, 'session ended')) : () => {};
     let alive = true;
     socket.on('pong', () => {
       alive = true;
@@ -109,7 +101,7 @@ export async function realtimeRoutes(app: FastifyInstance) {
     });
     socket.on('close', () => {
       unsubscribe();
-      clearInterval(recheck);
+      unbind();
       clearInterval(ping);
     });
     socket.send(JSON.stringify({ type: 'ready', topics }));
