@@ -41,7 +41,8 @@ export async function makeUnit(db: Database, values: { organisationId?: string; 
 /** A valid, random personnummer for someone born on birthDate (YYYY-MM-DD). */
 export function randomIdentityNumber(birthDate: string): string {
   const [year, month, day] = birthDate.split('-') as [string, string, string];
-  const nine = `${year.slice(2)}${month}${day}${String(randomInt(0, 1000)).padStart(3, '0')}`;
+  // The birth number runs 001–999: 000 is never issued, and the parser refuses it.
+  const nine = `${year.slice(2)}${month}${day}${String(randomInt(1, 1000)).padStart(3, '0')}`;
   return `${year.slice(0, 2)}${nine}${luhnCheckDigit(nine)}`;
 }
 
