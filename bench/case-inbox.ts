@@ -25,7 +25,6 @@
  */
 import { figures, REPORT_FILE, sectionMarkers, writeSection, type Figures } from './figures.ts';
 import { randomUUID } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -51,6 +50,7 @@ import { loginAs, type TestClient } from '../src/platform/testing/client.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { installInterruptHandlers, runAllCleanups } from './cleanup.ts';
+import { machineLine, ms, timeGets } from './harness.ts';
 import { postgresAvailable, preparePglite, preparePostgres, type BenchDatabase } from './databases.ts';
 import { DEFAULT_SEED, seededRandom } from './generate-region.ts';
 
@@ -165,7 +165,7 @@ export function generateInboxData(seed = DEFAULT_SEED + 40): InboxData {
     const month = 1 + Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
     const birthDate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    const nine = `${String(year).slice(2)}${birthDate.slice(5, 7)}${birthDate.slice(8, 10)}${String(Math.floor(random() * 1000)).padStart(3, '0')}`;
+    const nine = `${String(year).slice(2)}${birthDate.slice(5, 7)}${birthDate.slice(8, 10)}${String(1 + Math.floor(random() * 999)).padStart(3, '0')}`;
     const identityNumber = `${String(year).slice(0, 2)}${nine}${luhnCheckDigit(nine)}`;
     if (taken.has(identityNumber)) continue;
     taken.add(identityNumber);
@@ -397,24 +397,6 @@ type DatabaseRun = {
 
 type Page = { items: { id: string }[]; total: number; nextCursor: string | null };
 
-async function time(client: TestClient, url: string, count: number): Promise<{ samples: number[]; non200: number; last: unknown }> {
-  const samples: number[] = [];
-  let non200 = 0;
-  let last: unknown = null;
-  for (let n = 0; n < count; n++) {
-    const startedAt = performance.now();
-    const response = await client.get(url);
-    const elapsed = performance.now() - startedAt;
-    if (response.statusCode !== 200) {
-      non200 += 1;
-      last = response.body;
-      continue;
-    }
-    samples.push(elapsed);
-    if (n === count - 1) last = response.json();
-  }
-  return { samples, non200, last };
-}
 
 async function measureQueries(
   client: TestClient,
@@ -427,8 +409,8 @@ async function measureQueries(
   for (const query of QUERIES) {
     const count = query.name === 'first page' ? requests : filteredRequests;
     const url = urlOf(query.name, query.url);
-    await time(client, url, Math.min(100, Math.ceil(count / 10)));
-    const { samples, non200, last } = await time(client, url, count);
+    await timeGets(client, url, Math.min(100, Math.ceil(count / 10)));
+    const { samples, non200, last } = await timeGets(client, url, count);
     let matching = 0;
     let wrong: string | null = non200 > 0 ? `non-200: ${String(last).slice(0, 200)}` : null;
     if (query.name === 'counts') {
@@ -564,21 +546,7 @@ async function explain(url: string, loaded: Loaded, now: Date, cursor: string, s
 
 // ---- the report -------------------------------------------------------------------------
 
-const ms = (value: number) => value.toFixed(1);
 
-function machineLine(startedAt: Date): string {
-  let cpus = os.availableParallelism();
-  try {
-    cpus = Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
-  } catch {
-    // os.availableParallelism() will do
-  }
-  const model = os.cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? '?';
-  return (
-    `Run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus} CPUs (nproc; ${model}), ` +
-    `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB memory, ${os.type()} ${os.release()} ${os.arch()}, Node ${process.version}.`
-  );
-}
 
 /** From an auto_explain notice: its duration and how it reached the cases table. */
 function planSummary(text: string): { duration: number | null; access: string } {

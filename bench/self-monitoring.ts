@@ -20,27 +20,22 @@
  *   REQUESTS=100 npm run bench:monitoring     # shorter
  *   SKIP_PGLITE=1 npm run bench:monitoring    # PostgreSQL only
  */
-import { figures, REPORT_FILE, sectionMarkers, writeSection, type Figures } from './figures.ts';
-import { execFileSync } from 'node:child_process';
+import { figures, sectionMarkers, type Figures } from './figures.ts';
 import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { monitoringEnrolments } from '../src/features/self-monitoring/tables.ts';
-import { luhnCheckDigit } from '../src/lib/personnummer.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { openDatabase } from '../src/platform/db/connect.ts';
 import { executeRows, type DatabaseHandle } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { careUnits, organisations } from '../src/platform/organisations/tables.ts';
 import { persons, staff, staffMemberships } from '../src/platform/people/tables.ts';
-import { loginAs, type TestClient } from '../src/platform/testing/client.ts';
+import { loginAs } from '../src/platform/testing/client.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { installInterruptHandlers, runAllCleanups } from './cleanup.ts';
-import { postgresAvailable, preparePglite, preparePostgres, type BenchDatabase } from './databases.ts';
-import { DEFAULT_SEED, seededRandom } from './generate-region.ts';
+import { identityNumbers, machineLine, ms, runIfMain, runOnEachDatabase, timeGets } from './harness.ts';
+import type { BenchDatabase } from './databases.ts';
 
 const REQUESTS = Number(process.env.REQUESTS ?? 500);
 const NOW = '2026-11-24T09:30:00Z';
@@ -54,16 +49,6 @@ const programmes = ['hypertension', 'heart_failure', 'copd'];
 
 type Loaded = { unitId: string; nurseId: string; enrolmentId: string; observations: number; alerts: number; loadMs: number; analyzeMs: number };
 
-function identityNumbers(count: number): string[] {
-  const random = seededRandom(DEFAULT_SEED + 100);
-  const taken = new Set<string>();
-  while (taken.size < count) {
-    const year = 1930 + Math.floor(random() * 70);
-    const nine = `${String(year).slice(2)}${String(1 + Math.floor(random() * 12)).padStart(2, '0')}${String(1 + Math.floor(random() * 28)).padStart(2, '0')}${String(Math.floor(random() * 1000)).padStart(3, '0')}`;
-    taken.add(`${String(year).slice(0, 2)}${nine}${luhnCheckDigit(nine)}`);
-  }
-  return [...taken];
-}
 
 async function load(handle: DatabaseHandle): Promise<Loaded> {
   const session = await handle.openSession();
@@ -168,24 +153,6 @@ async function load(handle: DatabaseHandle): Promise<Loaded> {
 type QueryRun = { label: string; url: string; figures: Figures; non200: number; check: string };
 type DatabaseRun = { name: string; kind: BenchDatabase['kind']; loaded: Loaded; queries: QueryRun[]; loadAverage: { start: number[]; end: number[] } };
 
-async function time(client: TestClient, url: string, count: number) {
-  const samples: number[] = [];
-  let non200 = 0;
-  let last: unknown = null;
-  for (let n = 0; n < count; n++) {
-    const startedAt = performance.now();
-    const response = await client.get(url);
-    const elapsed = performance.now() - startedAt;
-    if (response.statusCode !== 200) {
-      non200++;
-      last = response.body;
-      continue;
-    }
-    samples.push(elapsed);
-    last = response.json();
-  }
-  return { samples, non200, last };
-}
 
 async function measure(database: BenchDatabase): Promise<DatabaseRun> {
   const handle = await openDatabase(database.env.DATABASE_URL ? { kind: 'postgres', url: database.env.DATABASE_URL } : { kind: 'pglite', dataDir: database.env.DATA_DIR });
@@ -211,8 +178,8 @@ async function measure(database: BenchDatabase): Promise<DatabaseRun> {
       { label: '(d) one patient: 90 days, alerts', url: `/api/staff/monitoring/enrolments/${loaded.enrolmentId}` },
     ];
     for (const spec of specs) {
-      await time(client, spec.url, Math.min(50, Math.ceil(REQUESTS / 10)));
-      const { samples, non200, last } = await time(client, spec.url, REQUESTS);
+      await timeGets(client, spec.url, Math.min(50, Math.ceil(REQUESTS / 10)));
+      const { samples, non200, last } = await timeGets(client, spec.url, REQUESTS);
       let check = non200 ? `WRONG: ${String(last).slice(0, 200)}` : '';
       if (!non200 && spec.url.includes('dashboard')) {
         const page = last as { total: number; items: { severity: string | null }[] };
@@ -234,17 +201,7 @@ async function measure(database: BenchDatabase): Promise<DatabaseRun> {
   }
 }
 
-const ms = (value: number) => value.toFixed(1);
 
-function machineLine(startedAt: Date): string {
-  let cpus = os.availableParallelism();
-  try {
-    cpus = Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
-  } catch {
-    // os.availableParallelism() will do
-  }
-  return `Run ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus} CPUs (nproc; ${os.cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? '?'}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB memory, Node ${process.version}.`;
-}
 
 function renderSection(runs: DatabaseRun[], skipped: string[], startedAt: Date, runSeconds: number): string {
   const postgres = runs.find((run) => run.kind === 'postgres');
@@ -295,37 +252,4 @@ function say(message: string) {
   process.stdout.write(`${message}\n`);
 }
 
-async function main() {
-  installInterruptHandlers();
-  if (!Number.isInteger(REQUESTS) || REQUESTS < 1) throw new Error('REQUESTS must be a positive whole number');
-  const startedAt = new Date();
-  const clockStartedAt = performance.now();
-  const runs: DatabaseRun[] = [];
-  const skipped: string[] = [];
-  const preparations: (() => Promise<BenchDatabase>)[] = [];
-  const postgres = await postgresAvailable();
-  if (postgres.ok) preparations.push(preparePostgres);
-  else skipped.push(`PostgreSQL: not measured, ${postgres.reason}.`);
-  if (process.env.SKIP_PGLITE !== '1') preparations.push(preparePglite);
-  else skipped.push('PGlite: not measured (SKIP_PGLITE=1).');
-  for (const prepare of preparations) {
-    const database = await prepare();
-    try {
-      say(`== ${database.name}`);
-      runs.push(await measure(database));
-    } finally {
-      await database.dispose();
-    }
-  }
-  const runSeconds = (performance.now() - clockStartedAt) / 1000;
-  writeSection('self-monitoring', renderSection(runs, skipped, startedAt, runSeconds));
-  say(`\nWhole run ${Math.round(runSeconds)} s. Written to ${path.relative(process.cwd(), REPORT_FILE)} (section "Self-monitoring dashboard (issue 10)").`);
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch(async (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    await runAllCleanups();
-    process.exit(1);
-  });
-}
+runIfMain(import.meta.url, () => runOnEachDatabase({ section: 'self-monitoring', title: 'Self-monitoring dashboard (issue 10)', measure, render: renderSection }));

@@ -19,7 +19,9 @@ describe('loadConfig defaults', () => {
       rateLimit: { perMinute: 600, loginPerMinute: 20 },
       webDistDir: path.resolve('./dist/web'),
       notifications: { transport: 'sink', smtpUrl: undefined, mailFrom: undefined, publicUrl: 'http://localhost:3000', pollIntervalMs: 15_000 },
+      jobs: { pollIntervalMs: 15_000 },
       identity: { bankId: { kind: 'simulator' }, oidc: null },
+      meetings: { ice: { stunUrls: [], turnUrls: [], turnSecret: undefined, turnTtlSeconds: 3600 } },
     });
   });
 
@@ -153,6 +155,10 @@ describe('loadConfig notifications', () => {
     ).toEqual({ transport: 'smtp', smtpUrl: 'smtps://u:p@mail.example:465', mailFrom: 'Nära <a@b.se>', publicUrl: 'https://nara.example', pollIntervalMs: 5000 });
   });
 
+  it('reads the job worker\'s poll interval', () => {
+    expect(loadConfig({ JOBS_POLL_SECONDS: '30' }).jobs).toEqual({ pollIntervalMs: 30_000 });
+  });
+
   it('sends e-mail through SMTP by default in production', () => {
     expect(loadConfig({ ...productionMail, NODE_ENV: 'production' }).notifications.transport).toBe('smtp');
   });
@@ -172,6 +178,7 @@ describe('loadConfig notifications', () => {
     ['SMTP_URL', 'http://mail.example'],
     ['PUBLIC_URL', 'ftp://nara.example'],
     ['NOTIFY_POLL_SECONDS', '0'],
+    ['JOBS_POLL_SECONDS', '0'],
   ])('throws a ConfigError naming %s for %j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(variable));
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseIceUrls, type IceConfig } from '../features/meetings/ice.ts';
 import { loadIdentityConfig, type IdentityConfig } from '../platform/identity/config.ts';
 
 /**
@@ -33,6 +34,13 @@ const environmentSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   NOTIFY_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  // Scheduled jobs (platform/jobs): see ARCHITECTURE.md, "Jobs".
+  JOBS_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  // Video meetings (features/meetings/ice.ts): comma-separated stun:/turn: URLs, coturn's static-auth-secret.
+  STUN_URLS: z.string().optional(),
+  TURN_URLS: z.string().optional(),
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
 });
 
 export type Config = {
@@ -58,8 +66,12 @@ export type Config = {
     /** How often the outbox worker looks for due notifications (it is also nudged after a change). */
     pollIntervalMs: number;
   };
+  /** How often the job worker looks for due jobs (platform/jobs; it is also nudged). */
+  jobs: { pollIntervalMs: number };
   /** BankID and OpenID Connect (platform/identity/config.ts). */
   identity: IdentityConfig;
+  /** Video meetings: the STUN and TURN servers browsers are given (features/meetings/ice.ts). */
+  meetings: { ice: IceConfig };
 };
 
 export class ConfigError extends Error {}
@@ -96,6 +108,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   const publicUrl = values.PUBLIC_URL ?? `http://localhost:${values.PORT === 0 ? 3000 : values.PORT}`;
   const identity = loadIdentityConfig(environment, { production: values.NODE_ENV === 'production', publicUrl });
   if (identity.problems.length > 0) throw new ConfigError(`Invalid configuration: ${identity.problems.join('; ')}`);
+  const ice = loadIceConfig(values);
   return {
     env: values.NODE_ENV,
     port: values.PORT,
@@ -120,6 +133,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT === 0 ? 3000 : values.PORT}`,
       pollIntervalMs: values.NOTIFY_POLL_SECONDS * 1000,
     },
+    jobs: { pollIntervalMs: values.JOBS_POLL_SECONDS * 1000 },
     identity: identity.config,
+    meetings: { ice },
   };
+}
+
+function loadIceConfig(values: z.infer<typeof environmentSchema>): IceConfig {
+  const stun = parseIceUrls(values.STUN_URLS, ['stun', 'stuns']);
+  const turn = parseIceUrls(values.TURN_URLS, ['turn', 'turns']);
+  const problems = [
+    ...stun.problems.map((url) => `STUN_URLS: "${url}" is not a stun: or stuns: URL`),
+    ...turn.problems.map((url) => `TURN_URLS: "${url}" is not a turn: or turns: URL`),
+  ];
+  // A TURN server without the secret would be offered with no credentials, and every relayed call would fail.
+  if (turn.urls.length > 0 && !values.TURN_SECRET) problems.push("TURN_URLS needs TURN_SECRET (coturn's static-auth-secret)");
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  return { stunUrls: stun.urls, turnUrls: turn.urls, turnSecret: values.TURN_SECRET, turnTtlSeconds: values.TURN_CREDENTIAL_TTL_SECONDS };
 }

@@ -7,6 +7,7 @@ import { loadCatalogueIfEmpty, loadDemoActivationsIfEmpty } from '../features/e-
 import { loadDemoCasesIfEmpty } from '../features/cases/content.ts';
 import { loadDemoChatHoursIfEmpty } from '../features/chat/content.ts';
 import { loadDemoMonitoringIfEmpty } from '../features/self-monitoring/content.ts';
+import { loadDemoAppointmentsIfEmpty } from '../features/appointments/content.ts';
 
 /**
  * Content loaded at start into an empty database, in order: the regional
@@ -25,4 +26,5 @@ export async function loadContent(db: Database, clock: Clock, options: { demoMod
   report('demo cases', await loadDemoCasesIfEmpty(db, clock.now()));
   report('demo chat hours', await loadDemoChatHoursIfEmpty(db, clock.now()));
   report('demo self-monitoring', await loadDemoMonitoringIfEmpty(db, clock.now()));
+  report('demo appointments', await loadDemoAppointmentsIfEmpty(db, clock));
 }

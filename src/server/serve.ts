@@ -3,6 +3,7 @@ import { systemClock } from '../platform/clock.ts';
 import { databaseOptionsFrom, openDatabase } from '../platform/db/connect.ts';
 import { DataDirLockedError } from '../platform/db/lockfile.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { startJobWorker, type JobWorker } from '../platform/jobs/worker.ts';
 import { transportsFromConfig } from '../platform/notifications/transports/from-config.ts';
 import { startOutboxWorker, type OutboxWorker } from '../platform/notifications/worker.ts';
 import { buildApp } from './app.ts';
@@ -30,6 +31,7 @@ async function main() {
       await app?.close();
     } finally {
       // The worker finishes the notification in hand before the database closes.
+      await jobWorker?.stop().catch((error: unknown) => log.error({ err: error }, 'job worker did not stop cleanly'));
       await outboxWorker?.stop().catch((error: unknown) => log.error({ err: error }, 'outbox worker did not stop cleanly'));
       await db.close();
       log.info('stopped');
@@ -38,6 +40,7 @@ async function main() {
   };
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let outboxWorker: OutboxWorker | undefined;
+  let jobWorker: JobWorker | undefined;
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
@@ -61,6 +64,8 @@ async function main() {
     intervalMs: config.notifications.pollIntervalMs,
     publicUrl: config.notifications.publicUrl,
   });
+  // After the app is built, so every feature's job handlers are registered.
+  jobWorker = startJobWorker({ db: db.db, clock: systemClock, log: log.child({ component: 'jobs' }), pollMs: config.jobs.pollIntervalMs });
   log.info(
     {
       url: `http://localhost:${config.port}`,

@@ -23,6 +23,8 @@ const SokVardPage = lazy(() => import('../features/triage/ui/SokVardPage.tsx'));
 const SinkDeliveriesPage = lazy(() => import('../platform/notifications/ui/SinkDeliveriesPage.tsx'));
 // Demo mode: the BankID simulator's "app", where a developer approves a login.
 const BankIdSimulatorPage = lazy(() => import('../platform/identity/ui/BankIdSimulatorPage.tsx'));
+const InvitationPage = lazy(() => import('../features/meetings/ui/InvitationPage.tsx'));
+const GuestMeetingPage = lazy(() => import('../features/meetings/ui/GuestMeetingPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -48,6 +50,8 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/sok-vard" element={<SokVardPage />} />
               <Route path="/utskick" element={<SinkDeliveriesPage />} />
               <Route path="/dev/bankid" element={<BankIdSimulatorPage />} />
+              <Route path="/inbjudan" element={<InvitationPage />} />
+              <Route path="/mote/:id" element={<GuestMeetingPage />} />
               <Route path="/start/*" element={<PatientArea />} />
               <Route path="/arbetsyta/*" element={<StaffArea />} />
               <Route path="/admin/*" element={<AdminArea />} />

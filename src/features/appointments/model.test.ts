@@ -72,3 +72,24 @@ describe('free slots', () => {
     expect(free.map((slot) => stockholm(slot.start).slice(11, 16))).toEqual(['08:30', '10:30', '11:00', '11:30']);
   });
 });
+
+describe('free slots against many bookings', () => {
+  it('sees a long booking that starts before a short one, and bookings given out of order', () => {
+    const slots = generateSlots(template, '2026-11-30', 1, 30);
+    const booked = [
+      { start: new Date('2026-11-30T07:30:00Z'), end: new Date('2026-11-30T07:45:00Z') }, // 08:30–08:45 local
+      { start: new Date('2026-11-30T07:00:00Z'), end: new Date('2026-11-30T10:00:00Z') }, // 08:00–11:00 local
+    ];
+    const free = freeSlots(slots, booked, new Date('2026-11-29T12:00:00Z'));
+    expect(free.map((slot) => stockholm(slot.start).slice(11, 16))).toEqual(['11:00', '11:30']);
+  });
+
+  it('keeps a slot that merely touches a booking', () => {
+    const slots = generateSlots(template, '2026-11-30', 1, 30);
+    const booked = [{ start: new Date('2026-11-30T07:30:00Z'), end: new Date('2026-11-30T08:00:00Z') }]; // 08:30–09:00 local
+    const free = freeSlots(slots, booked, new Date('2026-11-29T12:00:00Z')).map((slot) => stockholm(slot.start).slice(11, 16));
+    expect(free).toContain('08:00');
+    expect(free).toContain('09:00');
+    expect(free).not.toContain('08:30');
+  });
+});

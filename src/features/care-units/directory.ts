@@ -6,3 +6,5 @@ export { findUnitsByHsaIds, upsertProfiles, type ExistingUnitRow, type ProfileVa
 export { unitSearchText } from './model.ts';
 /** Units of a kind, open now, nearest first when a position is given (triage routing reads this). */
 export { findUnits } from './service.ts';
+/** Where a unit is and how to call it (appointments show this with each booking). */
+export { findUnitContacts } from './store.ts';

@@ -156,3 +156,21 @@ export async function findUnitsByHsaIds(tx: Tx, hsaIds: string[]) {
   return rows;
 }
 export type ExistingUnitRow = Awaited<ReturnType<typeof findUnitsByHsaIds>>[number];
+
+/** Name, place, address and phone of some units; the address and phone are null for a unit without a profile. */
+export async function findUnitContacts(tx: Tx, unitIds: string[]) {
+  if (unitIds.length === 0) return [];
+  return tx
+    .select({
+      id: careUnits.id,
+      name: careUnits.name,
+      locality: careUnits.locality,
+      streetAddress: unitProfiles.streetAddress,
+      postalCode: unitProfiles.postalCode,
+      city: unitProfiles.city,
+      phone: unitProfiles.phone,
+    })
+    .from(careUnits)
+    .leftJoin(unitProfiles, eq(unitProfiles.unitId, careUnits.id))
+    .where(inArray(careUnits.id, unitIds));
+}

@@ -72,3 +72,6 @@ export async function recordConversationAsCase(
   await announceCaseChange(tx, clock, { caseId: row.id, patientId: conversation.patientId, unitIds: [unitId] });
   return { id: row.id, number: row.number };
 }
+
+/** The case types a unit offers a patient now (appointments offer Beställ tid beside booking, D5). */
+export { sendableCaseTypes } from './offer.ts';

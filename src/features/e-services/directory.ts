@@ -37,6 +37,9 @@ export async function activeEservicesByUnit(tx: Tx, unitIds: string[]): Promise<
 
 export const unitIdsOffering = listUnitIdsWithActive;
 
+/** Whether a patient of this age (and listing) is in an e-service's patient group. */
+export { patientGroupIncludes } from './model.ts';
+
 export async function catalogueNames(tx: Tx) {
   return (await listCatalogue(tx)).map((service) => ({ code: service.code, name: { sv: service.nameSv, en: service.nameEn } }));
 }

@@ -33,7 +33,14 @@ export async function accessPatient(
   context: AuditContext,
   actor: Actor,
   patientId: string,
-  access: { action: 'read' | 'create' | 'update'; objectType: string; objectId?: string; emergencyReason?: string },
+  access: {
+    action: 'read' | 'create' | 'update';
+    objectType: string;
+    objectId?: string;
+    emergencyReason?: string;
+    /** Why staff changed something (a cancelled appointment), kept in the log for the unit; emergency access records its own reason instead. */
+    reason?: string;
+  },
 ): Promise<PatientAccessBasis> {
   const basis = await decideBasis(tx, context.clock.now(), actor, patientId, access.emergencyReason);
   await recordAudit(tx, context, actor, {
@@ -41,7 +48,7 @@ export async function accessPatient(
     objectType: access.objectType,
     objectId: access.objectId ?? null,
     patientId,
-    reason: basis === 'emergency' ? access.emergencyReason!.trim() : null,
+    reason: basis === 'emergency' ? access.emergencyReason!.trim() : (access.reason ?? null),
   });
   return basis;
 }

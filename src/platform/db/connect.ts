@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
@@ -61,7 +62,7 @@ async function openPglite(options: { dataDir: string | undefined; loadDataDir?: 
     client = await PGlite.create(options.dataDir ? `${options.dataDir}/pgdata` : undefined, {
       loadDataDir: options.loadDataDir,
       // Extensions the migrations create must be loaded into PGlite's WASM build first.
-      extensions: { pg_trgm },
+      extensions: { pg_trgm, btree_gist },
     });
   } catch (error) {
     lock?.release();

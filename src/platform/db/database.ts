@@ -45,9 +45,18 @@ export async function executeRows<Row>(db: Database, query: Parameters<Database[
  * turns a race the service's own check could not see into the same clear 409.
  */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  return isConstraintViolation(error, '23505', constraint);
+}
+
+/** The same for an exclusion constraint (23P01), e.g. two bookings of one time. */
+export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  return isConstraintViolation(error, '23P01', constraint);
+}
+
+function isConstraintViolation(error: unknown, sqlState: string, constraint?: string): boolean {
   for (let current = error; current instanceof Error || (typeof current === 'object' && current !== null); current = (current as { cause?: unknown }).cause) {
     const candidate = current as { code?: unknown; constraint?: unknown; message?: unknown };
-    if (candidate.code === '23505') {
+    if (candidate.code === sqlState) {
       return constraint === undefined || candidate.constraint === constraint || String(candidate.message ?? '').includes(constraint);
     }
     if (!('cause' in candidate)) return false;

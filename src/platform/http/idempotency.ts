@@ -68,8 +68,10 @@ export function idempotencyScope(request: FastifyRequest, actor: Actor): Idempot
     key,
     actorId: actorIdOf(actor),
     route: `${request.method} ${request.routeOptions.url ?? request.url}`,
+    // The path's ids count as part of the request: the same key and body sent to another
+    // booking or case (…/:id/cancel) is another request, not a retry of the first.
     requestHash: createHash('sha256')
-      .update(JSON.stringify(request.body ?? null))
+      .update(JSON.stringify({ params: request.params ?? null, body: request.body ?? null }))
       .digest('hex'),
   };
 }

@@ -231,6 +231,50 @@ describe('deliverDue', () => {
   });
 });
 
+describe('params: the time of an appointment', () => {
+  const capture = () => {
+    const sent: { outboxId: string; subject?: string; text: string }[] = [];
+    const transports: Transports = { email: { name: 'capture', send: async (message) => void sent.push(message) }, sms: null };
+    return { sent, transports };
+  };
+
+  it('are stored with the row and filled into the text when it is sent', async () => {
+    const person = await personWith({ email: 'params@example.se', notifyByEmail: true });
+    const startsAt = '2026-12-01T08:30:00.000Z';
+    await t.db.db.transaction((tx) =>
+      enqueueNotification(tx, t.clock, { recipientPersonIds: [person.id], template: 'appointment_booked', dedupeKey: 'appointment:p1', params: { startsAt } }),
+    );
+    const [row] = await rowsOf([person.id]);
+    expect(row).toMatchObject({ template: 'appointment_booked', params: { startsAt } });
+    const { sent, transports } = capture();
+    await deliverDue(t.db.db, t.clock, transports, { publicUrl: PUBLIC_URL, batchSize: 50 });
+    const mine = sent.find((message) => message.outboxId === row!.id);
+    expect(mine?.subject).toBe('Bokad tid i Nära / Appointment booked in Nära');
+    expect(mine?.text).toContain('tisdag 1 december kl. 09.30');
+    expect(mine?.text).toContain('Tuesday 1 December at 09:30');
+    expect((await rowById(row!.id)).status).toBe('sent');
+  });
+
+  it('refuses anything but the time when enqueuing', async () => {
+    const person = await personWith({ email: 'params2@example.se', notifyByEmail: true });
+    const smuggled = { startsAt: '2026-12-01T08:30:00.000Z', unit: 'Vårdcentralen Ekby' } as unknown as { startsAt: string };
+    await expect(
+      t.db.db.transaction((tx) => enqueueNotification(tx, t.clock, { recipientPersonIds: [person.id], template: 'appointment_booked', dedupeKey: 'appointment:p2', params: smuggled })),
+    ).rejects.toThrow();
+    expect(await rowsOf([person.id])).toEqual([]);
+  });
+
+  it('marks a row failed at once when its template needs a time it was not given', async () => {
+    const person = await personWith({ email: 'params3@example.se', notifyByEmail: true });
+    await t.db.db.transaction((tx) => enqueueNotification(tx, t.clock, { recipientPersonIds: [person.id], template: 'appointment_reminder', dedupeKey: 'appointment:p3' }));
+    const { sent, transports } = capture();
+    await deliverDue(t.db.db, t.clock, transports, { publicUrl: PUBLIC_URL, batchSize: 50, log: capturingLog() });
+    const [row] = await rowsOf([person.id]);
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, lastError: 'cannot render appointment_reminder: template appointment_reminder needs params.startsAt' });
+    expect(sent.filter((message) => message.outboxId === row!.id)).toEqual([]);
+  });
+});
+
 describe('the development sink', () => {
   it('logs one line per notification with the outbox id and the channel only', async () => {
     const person = await personWith({ email: 'sink@example.se', mobile: '+46701740605', notifyByEmail: true, notifyBySms: true });

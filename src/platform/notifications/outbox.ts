@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Tx } from '../db/database.ts';
+import { notificationParamsSchema, type NotificationParams } from './params.ts';
 import { insertOutboxRows, listContactDetails, type OutboxInsert } from './store.ts';
 import type { Channel, TemplateCode } from './templates.ts';
 
@@ -20,6 +21,11 @@ export type EnqueueRequest = {
    * request) enqueues nothing twice.
    */
   dedupeKey: string;
+  /**
+   * What the template fills in besides the link: only an appointment's start (the appointment_*
+   * templates need it). Checked against notificationParamsSchema, so nothing else gets in.
+   */
+  params?: NotificationParams;
 };
 
 /**
@@ -31,6 +37,7 @@ export async function enqueueNotification(tx: Tx, clock: Clock, request: Enqueue
   const recipients = [...new Set(request.recipientPersonIds)];
   const details = await listContactDetails(tx, recipients);
   const now = clock.now();
+  const params = request.params ? notificationParamsSchema.parse(request.params) : null;
   const rows: OutboxInsert[] = [];
   const add = (personId: string, channel: Channel, address: string) =>
     rows.push({
@@ -38,6 +45,7 @@ export async function enqueueNotification(tx: Tx, clock: Clock, request: Enqueue
       channel,
       address,
       template: request.template,
+      params,
       dedupeKey: `${request.dedupeKey}:${personId}:${channel}`,
       status: 'pending',
       attempts: 0,
@@ -48,6 +56,35 @@ export async function enqueueNotification(tx: Tx, clock: Clock, request: Enqueue
     if (person.notifyByEmail && person.email) add(person.personId, 'email', person.email);
     if (person.notifyBySms && person.mobile) add(person.personId, 'sms', person.mobile);
   }
+  return (await insertOutboxRows(tx, rows)).length;
+}
+
+/**
+ * One notification to an address that belongs to no registered person: an invitation to a
+ * video meeting sent to the number or e-mail address the host typed (issue 8, E2). Only the
+ * meeting_invitation template, whose text holds the link and nothing else (the table's check
+ * refuses any other template without a recipient). Returns 0 when enqueued before (dedupeKey).
+ */
+export async function enqueueToAddress(
+  tx: Tx,
+  clock: Clock,
+  request: { channel: Channel; address: string; template: 'meeting_invitation'; dedupeKey: string; params: NotificationParams },
+): Promise<number> {
+  const now = clock.now();
+  const rows: OutboxInsert[] = [
+    {
+      recipientPersonId: null,
+      channel: request.channel,
+      address: request.address,
+      template: request.template,
+      params: notificationParamsSchema.parse(request.params),
+      dedupeKey: `${request.dedupeKey}:${request.channel}`,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    },
+  ];
   return (await insertOutboxRows(tx, rows)).length;
 }
 

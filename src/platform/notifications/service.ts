@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { ContactDetails, ContactDetailsUpdate, SinkDelivery } from './contract.ts';
 import { normaliseEmail, normaliseSwedishMobile } from './model.ts';
+import type { NotificationParams } from './params.ts';
 import { findContactDetails, listDeliveredBy, saveContactDetails, type ContactDetailsRow } from './store.ts';
 import { isTemplateCode, renderNotification } from './templates.ts';
 import { SINK_NAME } from './transports/sink.ts';
@@ -78,12 +79,22 @@ export async function updateContactDetails(context: ServiceContext, actor: Citiz
 
 export const SINK_PAGE_SIZE = 50;
 
+/** A row the sink took is shown even when its text cannot be rendered (an old template, say). */
+function renderForPage(template: string, channel: 'email' | 'sms', publicUrl: string, params: NotificationParams | null) {
+  try {
+    if (isTemplateCode(template)) return renderNotification(template, channel, { publicUrl, params });
+  } catch {
+    // Shown by its code, below.
+  }
+  return { subject: null, text: `(${template})` };
+}
+
 /** Demo mode: the latest notifications the development sink took, with the texts the patient would have got. */
 export async function listSinkDeliveries(db: Database, publicUrl: string): Promise<SinkDelivery[]> {
   const rows = await listDeliveredBy(db, SINK_NAME, SINK_PAGE_SIZE);
   return rows.map((row) => {
     const channel = row.channel === 'sms' ? 'sms' : 'email';
-    const rendered = isTemplateCode(row.template) ? renderNotification(row.template, channel, { publicUrl }) : { subject: null, text: `(${row.template})` };
+    const rendered = renderForPage(row.template, channel, publicUrl, row.params);
     return { id: row.id, channel, address: row.address, subject: rendered.subject, text: rendered.text, sentAt: (row.sentAt ?? new Date(0)).toISOString() };
   });
 }

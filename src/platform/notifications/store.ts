@@ -38,7 +38,7 @@ export async function insertOutboxRows(tx: Tx, rows: OutboxInsert[]): Promise<st
   return inserted.map((row) => row.id);
 }
 
-export type ClaimedRow = Pick<typeof notificationOutbox.$inferSelect, 'id' | 'channel' | 'address' | 'template' | 'attempts'>;
+export type ClaimedRow = Pick<typeof notificationOutbox.$inferSelect, 'id' | 'channel' | 'address' | 'template' | 'params' | 'attempts'>;
 
 /**
  * Claims up to `limit` due notifications in one statement (so one short transaction): the
@@ -63,6 +63,7 @@ export async function claimDueRows(db: Database, now: Date, leaseUntil: Date, li
       channel: notificationOutbox.channel,
       address: notificationOutbox.address,
       template: notificationOutbox.template,
+      params: notificationOutbox.params,
       attempts: notificationOutbox.attempts,
     });
   return rows.sort((a, b) => a.id.localeCompare(b.id));
@@ -97,6 +98,7 @@ export async function listDeliveredBy(db: Database, deliveredBy: string, limit: 
       channel: notificationOutbox.channel,
       address: notificationOutbox.address,
       template: notificationOutbox.template,
+      params: notificationOutbox.params,
       sentAt: notificationOutbox.sentAt,
     })
     .from(notificationOutbox)

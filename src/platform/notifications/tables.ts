@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { persons } from '../people/tables.ts';
+import type { NotificationParams } from './params.ts';
 
 /**
  * How a person wants to hear that something new waits in Nära. Only the address; what we
@@ -26,13 +27,20 @@ export const notificationOutbox = pgTable(
   'notification_outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recipientPersonId: uuid('recipient_person_id')
-      .notNull()
-      .references(() => persons.id),
+    /**
+     * The registered person it goes to. Null only for an invitation to a video meeting, sent to
+     * an address the host typed (an interpreter, a social worker: not a registered person).
+     */
+    recipientPersonId: uuid('recipient_person_id').references(() => persons.id),
     channel: text('channel').notNull(),
     address: text('address').notNull(),
     /** Which fixed text to send (e.g. new_message); the texts hold no patient data. */
     template: text('template').notNull(),
+    /**
+     * What the template fills in besides the link, restricted by notificationParamsSchema
+     * (params.ts) to the appointment's time: never a name, unit or anything medical.
+     */
+    params: jsonb('params').$type<NotificationParams>(),
     dedupeKey: text('dedupe_key').notNull().unique(),
     status: text('status').notNull(),
     attempts: integer('attempts').notNull().default(0),
@@ -46,6 +54,7 @@ export const notificationOutbox = pgTable(
   (table) => [
     check('notification_outbox_channel_check', sql`${table.channel} in ('email', 'sms')`),
     check('notification_outbox_status_check', sql`${table.status} in ('pending', 'sent', 'failed')`),
+    check('notification_outbox_recipient_check', sql`${table.recipientPersonId} is not null or ${table.template} = 'meeting_invitation'`),
     index('notification_outbox_due').on(table.nextAttemptAt).where(sql`${table.status} = 'pending'`),
   ],
 );

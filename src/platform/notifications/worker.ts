@@ -1,9 +1,10 @@
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
+import { startPoller } from '../poller.ts';
 import { onOutboxNudge } from './outbox.ts';
 import { afterFailure, shortError } from './retry.ts';
 import { claimDueRows, markFailed, markRetry, markSent, type ClaimedRow } from './store.ts';
-import { isTemplateCode, renderNotification } from './templates.ts';
+import { isTemplateCode, renderNotification, type RenderedNotification } from './templates.ts';
 import type { Transports } from './transports/types.ts';
 
 /**
@@ -52,10 +53,19 @@ async function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   }
 }
 
+/** The row's text; a template or params it cannot be rendered with will never send. */
+function render(row: ClaimedRow, publicUrl: string): RenderedNotification {
+  if (!isTemplateCode(row.template)) throw new Permanent(`unknown template ${row.template}`);
+  try {
+    return renderNotification(row.template, row.channel === 'sms' ? 'sms' : 'email', { publicUrl, params: row.params });
+  } catch (error) {
+    throw new Permanent(`cannot render ${row.template}: ${error instanceof Error ? error.message.split('\n')[0] : 'invalid params'}`);
+  }
+}
+
 /** Sends one claimed notification; resolves with the transport's name, or throws. */
 async function sendOne(row: ClaimedRow, transports: Transports, publicUrl: string, timeoutMs: number): Promise<string> {
-  if (!isTemplateCode(row.template)) throw new Permanent(`unknown template ${row.template}`);
-  const rendered = renderNotification(row.template, row.channel === 'sms' ? 'sms' : 'email', { publicUrl });
+  const rendered = render(row, publicUrl);
   if (row.channel === 'email') {
     await withTimeout(transports.email.send({ outboxId: row.id, to: row.address, subject: rendered.subject ?? '', text: rendered.text }), timeoutMs);
     return transports.email.name;
@@ -104,9 +114,10 @@ export type OutboxWorker = {
 };
 
 /**
- * Runs deliverDue at once, then every intervalMs and whenever nudged, until stopped. A full
- * batch is followed at once by the next. Errors (the database, say) are logged and the next
- * poll tries again. Started by server/serve.ts after the app listens; tests do not start it.
+ * Runs deliverDue at once, then every intervalMs and whenever nudged, until stopped
+ * (platform/poller.ts): a full batch is followed at once by the next; errors (the database, say)
+ * are logged and the next poll tries again. Started by server/serve.ts after the app listens;
+ * tests do not start it.
  */
 export function startOutboxWorker(options: {
   db: Database;
@@ -118,58 +129,21 @@ export function startOutboxWorker(options: {
   batchSize?: number;
 }): OutboxWorker {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
+  const poller = startPoller({
+    intervalMs: options.intervalMs,
+    round: async () =>
+      (await deliverDue(options.db, options.clock, options.transports, { publicUrl: options.publicUrl, batchSize, log: options.log })).claimed >= batchSize,
+    onError: (error) => options.log.error({ err: error }, 'outbox delivery round failed'),
+  });
+  const stopListening = onOutboxNudge(poller.nudge);
   let stopped = false;
-
-  const schedule = (delayMs: number) => {
-    if (stopped) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(run, delayMs);
-    timer.unref();
-  };
-
-  const run = () => {
-    timer = null;
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        for (;;) {
-          const report = await deliverDue(options.db, options.clock, options.transports, { publicUrl: options.publicUrl, batchSize, log: options.log });
-          if (report.claimed < batchSize || stopped) break;
-        }
-      } while (again && !stopped);
-    })()
-      .catch((error: unknown) => options.log.error({ err: error }, 'outbox delivery round failed'))
-      .finally(() => {
-        running = null;
-        schedule(again ? 0 : options.intervalMs);
-      });
-  };
-
-  const nudge = () => {
-    if (stopped) return;
-    if (running) again = true;
-    else schedule(0);
-  };
-  const stopListening = onOutboxNudge(nudge);
-  schedule(0);
-
   return {
-    nudge,
+    nudge: poller.nudge,
     stop: async () => {
       if (stopped) return;
       stopped = true;
       stopListening();
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
+      await poller.stop();
       await options.transports.email.close?.();
       await options.transports.sms?.close?.();
     },

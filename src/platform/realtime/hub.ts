@@ -1,6 +1,6 @@
 import { and, asc, gt, inArray, lt } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../db/database.ts';
-import { resumeFrom, type RealtimeEvent } from './model.ts';
+import { PartAssembler, resumeFrom, type RealtimeEvent, type RealtimePart } from './model.ts';
 import { REALTIME_CHANNEL } from './publish.ts';
 import { realtimeEvents } from './tables.ts';
 
@@ -20,6 +20,7 @@ const CLEANUP_EVERY_MS = 3600_000;
  */
 export class RealtimeHub {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
+  private readonly parts = new PartAssembler();
   private stopListening: (() => Promise<void>) | undefined;
   private cleanup: NodeJS.Timeout | undefined;
   private sessionCheck: NodeJS.Timeout | undefined;
@@ -40,7 +41,7 @@ export class RealtimeHub {
   async start(): Promise<void> {
     this.stopListening = await this.handle.listen(
       REALTIME_CHANNEL,
-      (payload) => this.dispatch(JSON.parse(payload) as RealtimeEvent),
+      (payload) => this.receive(payload),
       // Notifications sent while the LISTEN connection was down are lost: everyone catches up from the table.
       () => this.everyone((subscriber) => subscriber.onGap()),
     );
@@ -111,6 +112,15 @@ export class RealtimeHub {
     const all = new Set<Subscriber>();
     for (const set of this.subscribers.values()) for (const subscriber of set) all.add(subscriber);
     return all.size;
+  }
+
+  /** A NOTIFY payload: an event, or one part of a large passing signal (joined here, then handed on whole). */
+  private receive(payload: string) {
+    const message = JSON.parse(payload) as RealtimeEvent | { part: RealtimePart };
+    if (!('part' in message)) return this.dispatch(message);
+    // Wall time, not the app clock: this is how long a transport waits for its pieces.
+    const whole = this.parts.add(message.part, Date.now());
+    if (whole !== null) this.dispatch(JSON.parse(whole) as RealtimeEvent);
   }
 
   private dispatch(event: RealtimeEvent) {

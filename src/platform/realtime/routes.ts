@@ -1,22 +1,31 @@
 import websocket from '@fastify/websocket';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { activeSessionTokens, SESSION_COOKIE } from '../auth/sessions.ts';
+import { AppError } from '../errors.ts';
 import { RealtimeHub } from './hub.ts';
+import { currentPresenceHandler, MAX_PRESENCES_PER_SOCKET, presenceMessageSchema, type PresenceEvent } from './presence.ts';
 import { topicsFor, type RealtimeEvent } from './model.ts';
+import { currentGuestResolver, currentSignalRelay, SIGNAL_WINDOW_MS, SIGNALS_PER_WINDOW, signalMessageSchema, type RealtimeGuest, type SignalMessage } from './signals.ts';
 
 /**
  * GET /api/realtime: one authenticated WebSocket per browser tab (issue 7). The server
  * decides the topics from the session (a citizen: themselves and whom they act for; staff:
  * themselves and their active unit), so there is nothing to authorize per message.
  *
- * Client → server: {"type":"resume","after":<last event id seen, or null>} once connected.
+ * Client → server: {"type":"resume","after":<last event id seen, or null>} once connected;
+ * {"type":"signal",…} to pass a WebRTC signal to another meeting participant (signals.ts);
+ * {"type":"presence",…} to say this tab is on a meeting's page, told again when the socket closes (presence.ts).
  * Server → client: {"type":"ready","topics":[…]}, then {"type":"event","event":{id,topic,kind,data,at}}.
  * Events carry ids only; the page fetches what changed through the access-checked API.
  */
 const PING_EVERY_MS = 30_000;
-const clientMessageSchema = z.object({ type: z.literal('resume'), after: z.number().int().nonnegative().nullable() });
+const resumeMessageSchema = z.object({ type: z.literal('resume'), after: z.number().int().nonnegative().nullable() });
+const clientMessageSchema = z.discriminatedUnion('type', [resumeMessageSchema, signalMessageSchema, presenceMessageSchema]);
+/** A WebRTC offer with audio, video and many codecs fits with room to spare (signals.ts). */
+const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
 
 /** A page of another site must not open a socket with our cookie (cross-site WebSocket hijacking). */
 function sameOrigin(request: FastifyRequest): boolean {
@@ -34,17 +43,25 @@ export async function realtimeRoutes(app: FastifyInstance) {
   await hub.start();
   app.decorate('realtime', hub);
   app.addHook('onClose', async () => hub.stop());
-  await app.register(websocket, { options: { maxPayload: 4096 } });
+  await app.register(websocket, { options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES } });
 
-  app.get('/api/realtime', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request) => {
+  // Without a login session, a guest of a video meeting (issue 8, E3) may listen to their own topic only.
+  const resolveGuest = async (request: FastifyRequest) => {
+    const resolver = currentGuestResolver();
+    if (!request.actor && resolver) request.realtimeGuest = await resolver(request);
+  };
+  app.get('/api/realtime', { websocket: true, schema: { hide: true }, preValidation: resolveGuest }, (socket: WebSocket, request) => {
     const actor = request.actor;
-    if (!actor || !sameOrigin(request)) {
+    const guest = actor ? null : request.realtimeGuest;
+    if ((!actor && !guest) || !sameOrigin(request)) {
       socket.close(4401, 'unauthenticated');
       return;
     }
-    const topics = topicsFor(
-      actor.kind === 'staff' ? { kind: 'staff', staffId: actor.staffId, unitId: actor.unitId, hasUnitRole: actor.unitRoles.length > 0 } : actor,
-    );
+    const topics = guest
+      ? [`guest:${guest.id}` as const]
+      : topicsFor(actor!.kind === 'staff' ? { kind: 'staff', staffId: actor!.staffId, unitId: actor!.unitId, hasUnitRole: actor!.unitRoles.length > 0 } : actor!);
+    // A guest's session is not in the sessions table: its socket closes when the guest session ends.
+    const guestEnd = guest ? setTimeout(() => socket.close(4401, 'session ended'), Math.max(0, guest.expiresAt.getTime() - Date.now())) : undefined;
     let lastDelivered = 0;
     const delivered = new Set<number>();
     let buffered: RealtimeEvent[] | null = null;
@@ -89,6 +106,42 @@ export async function realtimeRoutes(app: FastifyInstance) {
       socket.ping();
     }, PING_EVERY_MS);
 
+    // Signals are relayed one at a time, in the order sent: an ICE candidate must not overtake its offer.
+    let signals: Promise<void> = Promise.resolve();
+    let windowStart = Date.now();
+    let inWindow = 0;
+    const refuse = (message: SignalMessage, code: string) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'signal_refused', meetingId: message.meetingId, to: message.to, code }));
+    };
+    const relaySignal = (message: SignalMessage) => {
+      if (Date.now() - windowStart > SIGNAL_WINDOW_MS) {
+        windowStart = Date.now();
+        inWindow = 0;
+      }
+      if (++inWindow > SIGNALS_PER_WINDOW) return refuse(message, 'rate_limited');
+      const relay = currentSignalRelay();
+      if (!relay) return refuse(message, 'not_supported');
+      signals = signals.then(() =>
+        relay({ db: app.deps.db.db, clock: app.deps.clock }, actor ?? guest!, message).catch((error: unknown) => {
+          if (!(error instanceof AppError)) request.log.warn({ err: error }, 'signal relay failed');
+          refuse(message, error instanceof AppError ? error.code : 'failed');
+        }),
+      );
+    };
+    // Presence: what this socket announced, told to the feature in order, and once more when it closes.
+    const socketId = randomUUID();
+    const presences = new Map<string, string>();
+    let presenceWork: Promise<void> = Promise.resolve();
+    const tellPresence = (what: 'arrived' | 'departed', event: PresenceEvent) => {
+      const handler = currentPresenceHandler();
+      if (!handler || !actor) return;
+      presenceWork = presenceWork.then(() =>
+        handler[what]({ db: app.deps.db.db, clock: app.deps.clock }, actor, event).catch((error: unknown) => {
+          if (!(error instanceof AppError)) request.log.warn({ err: error }, `presence ${what} failed`);
+        }),
+      );
+    };
+
     socket.on('message', (raw) => {
       let message: z.infer<typeof clientMessageSchema>;
       try {
@@ -97,12 +150,20 @@ export async function realtimeRoutes(app: FastifyInstance) {
         socket.close(4400, 'bad message');
         return;
       }
+      if (message.type === 'signal') return relaySignal(message);
+      if (message.type === 'presence') {
+        if (!presences.has(message.meetingId) && presences.size >= MAX_PRESENCES_PER_SOCKET) return;
+        presences.set(message.meetingId, message.clientId);
+        return tellPresence('arrived', { socketId, meetingId: message.meetingId, clientId: message.clientId });
+      }
       void catchUp(message.after).catch(() => socket.close(1011, 'backlog failed'));
     });
     socket.on('close', () => {
       unsubscribe();
       unbind();
       clearInterval(ping);
+      clearTimeout(guestEnd);
+      for (const [meetingId, clientId] of presences) tellPresence('departed', { socketId, meetingId, clientId });
     });
     socket.send(JSON.stringify({ type: 'ready', topics }));
   });
@@ -111,5 +172,9 @@ export async function realtimeRoutes(app: FastifyInstance) {
 declare module 'fastify' {
   interface FastifyInstance {
     realtime: RealtimeHub;
+  }
+  interface FastifyRequest {
+    /** A video meeting's guest opening the socket without a login session (set by the guest resolver). */
+    realtimeGuest?: RealtimeGuest | null;
   }
 }

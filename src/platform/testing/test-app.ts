@@ -21,12 +21,28 @@ export type TestApp = {
  * their own rows with the builders and never rely on others' data).
  */
 export async function createTestApp(
-  options: { now?: string; demoMode?: boolean; env?: Record<string, string>; logStream?: Writable } = {},
+  options: {
+    now?: string;
+    demoMode?: boolean;
+    env?: Record<string, string>;
+    logStream?: Writable;
+    /**
+     * PGlite on disk in this folder instead of in memory: the template is copied in when the folder
+     * holds no database yet, else the database there is opened again (a restart). Ignored on
+     * PostgreSQL, where every app opens the same DATABASE_URL anyway.
+     */
+    dataDir?: string;
+    /** PostgreSQL only: connections in the pool (4 unless a test needs requests to really run at once). */
+    poolSize?: number;
+  } = {},
 ): Promise<TestApp> {
   const url = process.env.DATABASE_URL;
+  const template = () => new Blob([fs.readFileSync(TEMPLATE_PATH)]);
   const db = url
-    ? await openDatabase({ kind: 'postgres', url, poolSize: 4 })
-    : await openDatabase({ kind: 'pglite', dataDir: undefined, loadDataDir: new Blob([fs.readFileSync(TEMPLATE_PATH)]) });
+    ? await openDatabase({ kind: 'postgres', url, poolSize: options.poolSize ?? 4 })
+    : options.dataDir
+      ? await openDatabase({ kind: 'pglite', dataDir: options.dataDir, loadDataDir: fs.existsSync(`${options.dataDir}/pgdata`) ? undefined : template() })
+      : await openDatabase({ kind: 'pglite', dataDir: undefined, loadDataDir: template() });
   const clock = fixedClock(options.now ?? '2026-11-23T09:00:00Z');
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -56,8 +56,11 @@ function open() {
     if (data.type === 'ready') {
       attempts = 0;
       current.send(JSON.stringify({ type: 'resume', after: lastSeenId }));
+      for (const listener of openListeners) listener();
     }
     if (data.type === 'event' && data.event) deliver(data.event);
+    // The server would not pass a signal on (signals.ts): told to listeners as a passing event.
+    if (data.type === 'signal_refused') deliver({ id: -1, topic: '', kind: 'realtime.signal_refused', data: data as unknown as Record<string, unknown>, at: new Date().toISOString() });
   };
   current.onclose = (closing) => {
     if (socket !== current) return;
@@ -85,6 +88,24 @@ export function disconnectRealtime() {
   const current = socket;
   socket = null;
   current?.close();
+}
+
+const openListeners = new Set<() => void>();
+
+/** Called each time the socket is (re)connected and ready: a video call resends what may have been lost. */
+export function onRealtimeOpen(listener: () => void): () => void {
+  openListeners.add(listener);
+  return () => openListeners.delete(listener);
+}
+
+/**
+ * Sends a message to the server over the tab's socket (a WebRTC signal for a meeting
+ * participant). False when there is no open socket now: the caller decides whether to retry.
+ */
+export function sendRealtime(message: Record<string, unknown>): boolean {
+  if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+  socket.send(JSON.stringify(message));
+  return true;
 }
 
 export function onRealtimeEvent(listener: Listener): () => void {

@@ -45,7 +45,7 @@ const texts = {
     call: (n: string) => `Ring ${n}`,
     reachPerson: 'Prata med en människa',
     sendCase: 'Skicka ett ärende med bedömningen',
-    book: 'Boka eller se tider',
+    book: 'Boka tid',
     chat: 'Starta chatt',
     unitPage: 'Om mottagningen',
     closes: (time: string) => `Stänger ${time}`,
@@ -83,7 +83,7 @@ const texts = {
     call: (n: string) => `Call ${n}`,
     reachPerson: 'Talk to a person',
     sendCase: 'Send a message with the assessment',
-    book: 'Book or see times',
+    book: 'Book a time',
     chat: 'Start a chat',
     unitPage: 'About the clinic',
     closes: (time: string) => `Closes ${time}`,
@@ -392,7 +392,8 @@ function Outcome({ step, headingRef }: { step: OutcomeStep; headingRef: React.Re
                 <Link className="button" to={`/start/kontakt/${unit.id}/kontakta_mig`}>
                   {t.sendCase}
                 </Link>
-                <Link className="button button--secondary" to={`/hitta-vard/${unit.id}`}>
+                {/* The unit's visit types (D3); where it has no web booking the page offers Beställ tid instead. */}
+                <Link className="button button--secondary" to={`/start/tider/boka/${unit.id}`}>
                   {t.book}
                 </Link>
                 {/* The chat page itself says when the unit has no chat open and offers the other ways. */}

@@ -6,6 +6,12 @@ import CaseEntryPage from '../../../features/cases/ui/patient/CaseEntryPage.tsx'
 import CasePage from '../../../features/cases/ui/patient/CasePage.tsx';
 import ContactCarePage from '../../../features/cases/ui/patient/ContactCarePage.tsx';
 import PatientChatPage from '../../../features/chat/ui/PatientChatPage.tsx';
+import { BookedMeetingOpener } from '../../../features/meetings/ui/BookedMeetingOpener.tsx';
+import MeetingPage from '../../../features/meetings/ui/MeetingPage.tsx';
+import AcceptInvitationPage from '../../../features/meetings/ui/AcceptInvitationPage.tsx';
+import PatientMeetingsPage from '../../../features/meetings/ui/PatientMeetingsPage.tsx';
+import DropInPage from '../../../features/meetings/ui/DropInPage.tsx';
+import PatientAppointmentRoutes from '../../../features/appointments/ui/patient/PatientAppointmentRoutes.tsx';
 import MyCasesPage from '../../../features/cases/ui/patient/MyCasesPage.tsx';
 import MyMonitoringPage from '../../../features/self-monitoring/ui/patient/MyMonitoringPage.tsx';
 import MonitoringProgrammePage from '../../../features/self-monitoring/ui/patient/ProgrammePage.tsx';
@@ -27,6 +33,8 @@ const texts = {
     notifications: 'Aviseringar',
     contact: 'Kontakta vården',
     cases: 'Mina ärenden',
+    appointments: 'Mina tider',
+    meetings: 'Videomöten',
     monitoring: 'Egenmonitorering',
     casesUnread: (n: number) => `Mina ärenden (${n} ${n === 1 ? 'nytt' : 'nya'})`,
   },
@@ -37,6 +45,8 @@ const texts = {
     notifications: 'Notifications',
     contact: 'Contact care',
     cases: 'My cases',
+    appointments: 'My appointments',
+    meetings: 'Video meetings',
     monitoring: 'Self-monitoring',
     casesUnread: (n: number) => `My cases (${n} new)`,
   },
@@ -54,6 +64,8 @@ function PatientNav({ session }: { session: SignedIn }) {
           { to: '/start', text: t.start, end: true },
           { to: '/start/kontakta', text: t.contact },
           { to: '/start/arenden', text: unread ? t.casesUnread(unread) : t.cases },
+          { to: '/start/tider', text: t.appointments },
+          { to: '/start/moten', text: t.meetings },
           { to: '/start/egenmonitorering', text: t.monitoring },
           { to: '/start/logg', text: t.log },
           { to: '/start/installningar', text: t.notifications },
@@ -80,6 +92,12 @@ export default function PatientArea() {
             <Route path="kontakt/:unitId/:code" element={<CaseEntryPage session={session} other={<EserviceEntryPage />} />} />
             <Route path="arenden" element={<MyCasesPage session={session} />} />
             <Route path="arenden/:id" element={<CasePage session={session} />} />
+            <Route path="tider/*" element={<PatientAppointmentRoutes session={session} />} />
+            <Route path="moten" element={<PatientMeetingsPage />} />
+            <Route path="moten/bokning/:appointmentId" element={<BookedMeetingOpener side="patient" />} />
+            <Route path="moten/drop-in" element={<DropInPage />} />
+            <Route path="moten/:id" element={<MeetingPage listPath="/start/moten" />} />
+            <Route path="inbjudan" element={<AcceptInvitationPage />} />
             <Route path="egenmonitorering" element={<MyMonitoringPage />} />
             <Route path="egenmonitorering/:id" element={<MonitoringProgrammePage />} />
             <Route path="*" element={<NotFoundContent />} />

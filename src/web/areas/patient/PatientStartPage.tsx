@@ -14,6 +14,9 @@ const texts = {
     cases: 'Mina ärenden',
     casesBody: 'Se dina ärenden och svaren från vården, och svara när mottagningen frågar något.',
     casesBodyOther: (name: string) => `Se ärenden för ${name} och svaren från vården.`,
+    appointments: 'Mina tider',
+    appointmentsBody: 'Se dina bokade besök, boka en ny tid, omboka eller avboka.',
+    appointmentsBodyOther: (name: string) => `Se, boka, omboka och avboka tider för ${name}.`,
     log: 'Vem har läst mina uppgifter?',
     logBody: 'Se vilka medarbetare, på vilken mottagning, som har läst eller ändrat dina uppgifter och när.',
     logBodyOther: (name: string) => `Se vilka medarbetare som har läst eller ändrat uppgifter om ${name}, och när.`,
@@ -29,6 +32,9 @@ const texts = {
     cases: 'My cases',
     casesBody: 'See your cases and the answers from care, and reply when the clinic asks you something.',
     casesBodyOther: (name: string) => `See cases for ${name} and the answers from care.`,
+    appointments: 'My appointments',
+    appointmentsBody: 'See your booked visits, book a new time, rebook or cancel.',
+    appointmentsBodyOther: (name: string) => `See, book, rebook and cancel appointments for ${name}.`,
     log: 'Who has read my records?',
     logBody: 'See which staff, at which clinic, have read or changed your records, and when.',
     logBodyOther: (name: string) => `See which staff have read or changed records about ${name}, and when.`,
@@ -54,6 +60,10 @@ export default function PatientStartPage({ session }: { session: SignedIn }) {
         <Link to="/start/arenden" className="card card--link">
           <h3>{t.cases}</h3>
           <p>{forOther ? t.casesBodyOther(subject.displayName) : t.casesBody}</p>
+        </Link>
+        <Link to="/start/tider" className="card card--link">
+          <h3>{t.appointments}</h3>
+          <p>{forOther ? t.appointmentsBodyOther(subject.displayName) : t.appointmentsBody}</p>
         </Link>
         <Link to="/start/logg" className="card card--link">
           <h3>{t.log}</h3>

@@ -26,6 +26,8 @@ const texts = {
     caseTypesBody: 'Egna frågor på Förnya recept och enhetens egna ärendetyper.',
     templates: 'Svarsmallar och intyg',
     templatesBody: 'Färdiga svarstexter för ärenden och intygen patienter kan begära.',
+    appointmentAdmin: 'Besökstyper och scheman',
+    appointmentAdminBody: 'Vad som kan bokas, personalens och rummens scheman, påminnelser och hur långt fram patienter kan boka.',
     administrators: 'Administratörer',
     administratorsBody: 'Vem som administrerar enhetens e-tjänster.',
   },
@@ -47,6 +49,8 @@ const texts = {
     caseTypesBody: "Own questions on Förnya recept and the unit's own case types.",
     templates: 'Answer templates and certificates',
     templatesBody: 'Ready-made answers for cases and the certificates patients can request.',
+    appointmentAdmin: 'Visit types and schedules',
+    appointmentAdminBody: 'What can be booked, the schedules of staff and rooms, reminders and how far ahead patients can book.',
     administrators: 'Administrators',
     administratorsBody: "Who administers the unit's e-services.",
   },
@@ -96,6 +100,10 @@ export default function StaffStartPage({ session }: { session: SignedIn }) {
             <Link to="/arbetsyta/svarsmallar" className="card card--link">
               <h3>{t.templates}</h3>
               <p>{t.templatesBody}</p>
+            </Link>
+            <Link to="/arbetsyta/enhet" className="card card--link">
+              <h3>{t.appointmentAdmin}</h3>
+              <p>{t.appointmentAdminBody}</p>
             </Link>
           </>
         )}

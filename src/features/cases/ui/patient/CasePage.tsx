@@ -4,6 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { professionLabel } from '../../../../lib/professions.ts';
 import { api, ApiError } from '../../../../web/api/client.ts';
 import { formatDateTime, useLanguage, useTexts } from '../../../../web/i18n/i18n.tsx';
+import { BackLink, PageLoadFailure } from '../../../../web/layout/PageLoadFailure.tsx';
 import { PageStatus } from '../../../../web/layout/PageStatus.tsx';
 import type { SignedIn } from '../../../../web/layout/RequireSession.tsx';
 import { usePageTitle } from '../../../../web/layout/usePageTitle.ts';
@@ -297,31 +298,9 @@ export default function CasePage({ session }: { session: SignedIn }) {
     if (loaded) void queryClient.invalidateQueries({ queryKey: caseListKey });
   }, [loaded, unread, queryClient]);
 
-  const back = (
-    <p>
-      <Link to="/start/arenden">
-        <span aria-hidden="true">← </span>
-        {t.back}
-      </Link>
-    </p>
-  );
+  const back = <BackLink to="/start/arenden">{t.back}</BackLink>;
   if (query.isPending) return <PageStatus state="loading" />;
-  if (query.isError) {
-    const missing = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400 || query.error.status === 403);
-    return (
-      <>
-        {back}
-        {missing ? (
-          <>
-            <h1>{t.notFound}</h1>
-            <p>{t.notFoundBody}</p>
-          </>
-        ) : (
-          <PageStatus state="error" error={query.error} />
-        )}
-      </>
-    );
-  }
+  if (query.isError) return <PageLoadFailure error={query.error} back={back} notFound={{ title: t.notFound, body: t.notFoundBody }} missingStatuses={[404, 400, 403]} />;
   const c = query.data;
   const acknowledgeOnly = c.typeCode === 'skicka_meddelande';
   const day = deadlineDay(c.deadlineAt, language);

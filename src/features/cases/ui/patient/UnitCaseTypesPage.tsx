@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../../../web/api/client.ts';
 import { useLanguage, useTexts } from '../../../../web/i18n/i18n.tsx';
+import { BackLink, PageLoadFailure } from '../../../../web/layout/PageLoadFailure.tsx';
 import { PageStatus } from '../../../../web/layout/PageStatus.tsx';
 import type { SignedIn } from '../../../../web/layout/RequireSession.tsx';
 import { usePageTitle } from '../../../../web/layout/usePageTitle.ts';
@@ -48,31 +48,9 @@ export default function UnitCaseTypesPage({ session }: { session: SignedIn }) {
   }, [loaded, unitId]);
   usePageTitle(caseTypes.data ? t.title(caseTypes.data.unit.name) : undefined);
 
-  const back = (
-    <p>
-      <Link to="/start/kontakta">
-        <span aria-hidden="true">← </span>
-        {t.back}
-      </Link>
-    </p>
-  );
+  const back = <BackLink to="/start/kontakta">{t.back}</BackLink>;
   if (caseTypes.isPending) return <PageStatus state="loading" />;
-  if (caseTypes.isError) {
-    const missing = caseTypes.error instanceof ApiError && (caseTypes.error.status === 404 || caseTypes.error.status === 400);
-    return (
-      <>
-        {back}
-        {missing ? (
-          <>
-            <h1>{t.notFound}</h1>
-            <p>{t.notFoundBody}</p>
-          </>
-        ) : (
-          <PageStatus state="error" error={caseTypes.error} />
-        )}
-      </>
-    );
-  }
+  if (caseTypes.isError) return <PageLoadFailure error={caseTypes.error} back={back} notFound={{ title: t.notFound, body: t.notFoundBody }} />;
   const { unit, caseTypes: types } = caseTypes.data;
   return (
     <>

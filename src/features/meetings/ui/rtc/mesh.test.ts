@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MeetingSignalEvent } from '../../contract.ts';
+import { levelOf } from './media.ts';
+import { Mesh } from './mesh.ts';
+
+/**
+ * The mesh's bookkeeping with a stand-in RTCPeerConnection (Node has none): which peers exist
+ * for whom, which signals are for this tab, and starting afresh when the other side's tab changes.
+ */
+class FakePeerConnection {
+  static made: FakePeerConnection[] = [];
+  connectionState = 'new';
+  iceConnectionState = 'new';
+  signalingState = 'stable';
+  remoteDescription: unknown = null;
+  closed = false;
+  remote: unknown[] = [];
+  onnegotiationneeded: unknown;
+  onicecandidate: unknown;
+  ontrack: unknown;
+  onconnectionstatechange: unknown;
+  oniceconnectionstatechange: unknown;
+  constructor() {
+    FakePeerConnection.made.push(this);
+  }
+  addTrack() {}
+  addTransceiver() {}
+  getTransceivers() {
+    return [];
+  }
+  async setRemoteDescription(description: unknown) {
+    this.remote.push(description);
+    this.remoteDescription = description;
+  }
+  async setLocalDescription() {}
+  get localDescription() {
+    return { type: 'answer', sdp: 'v=0' };
+  }
+  async addIceCandidate() {}
+  close() {
+    this.closed = true;
+  }
+}
+
+beforeEach(() => {
+  FakePeerConnection.made = [];
+  vi.stubGlobal('RTCPeerConnection', FakePeerConnection);
+  vi.stubGlobal('window', { setTimeout: () => 0, clearTimeout: () => {} });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const mesh = (sent: unknown[] = []) => new Mesh({ myId: 'b', myClientId: 'tab-b', configuration: {}, localStream: null, send: (to, payload) => sent.push({ to, payload }), onChange: () => {} });
+const offer = (from: string, fromClient: string, toClient = 'tab-b'): MeetingSignalEvent => ({ meetingId: 'm', from, fromClient, to: 'b', toClient, payload: { description: { type: 'offer', sdp: 'v=0' } } });
+
+describe('the mesh', () => {
+  it('keeps one connection per other participant who has a tab, never one to itself', () => {
+    const m = mesh();
+    m.sync([{ id: 'a', clientId: 'tab-a' }, { id: 'b', clientId: 'tab-b' }, { id: 'c', clientId: null }]);
+    expect(m.remotes().map((remote) => remote.id)).toEqual(['a']);
+    m.sync([{ id: 'c', clientId: 'tab-c' }]);
+    expect(m.remotes().map((remote) => remote.id)).toEqual(['c']);
+    expect(FakePeerConnection.made[0]!.closed).toBe(true);
+  });
+
+  it('takes signals for this tab only, and connects to a sender it had not heard was in', async () => {
+    const m = mesh();
+    m.handleSignal(offer('a', 'tab-a', 'another-tab-of-b'));
+    expect(m.remotes()).toEqual([]);
+    m.handleSignal(offer('a', 'tab-a'));
+    expect(m.remotes().map((remote) => remote.id)).toEqual(['a']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(FakePeerConnection.made[0]!.remote).toEqual([{ type: 'offer', sdp: 'v=0' }]);
+  });
+
+  it('starts afresh when the other side comes back in a new tab', () => {
+    const m = mesh();
+    m.sync([{ id: 'a', clientId: 'tab-a' }]);
+    m.handleSignal(offer('a', 'tab-a-reloaded'));
+    expect(FakePeerConnection.made).toHaveLength(2);
+    expect(FakePeerConnection.made[0]!.closed).toBe(true);
+    m.sync([{ id: 'a', clientId: 'tab-a-reloaded' }]);
+    expect(FakePeerConnection.made).toHaveLength(2);
+  });
+});
+
+describe('the microphone level', () => {
+  it('is 0 in silence and grows with the signal, at most 1', () => {
+    expect(levelOf(new Uint8Array(256).fill(128))).toBe(0);
+    const quiet = levelOf(Uint8Array.from({ length: 256 }, (_, i) => (i % 2 ? 133 : 123)));
+    const loud = levelOf(Uint8Array.from({ length: 256 }, (_, i) => (i % 2 ? 200 : 56)));
+    expect(quiet).toBeGreaterThan(0);
+    expect(loud).toBeGreaterThan(quiet);
+    expect(levelOf(Uint8Array.from({ length: 256 }, (_, i) => (i % 2 ? 255 : 0)))).toBe(1);
+    expect(levelOf(new Uint8Array(0))).toBe(0);
+  });
+});

@@ -1,0 +1,92 @@
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../db/database.ts';
+import { jobs } from './tables.ts';
+
+/** Queries of the jobs table; jobs.ts decides when each is used. */
+
+export type JobRow = typeof jobs.$inferSelect;
+export type ClaimedJob = Pick<JobRow, 'id' | 'name' | 'key' | 'payload' | 'attempts' | 'lockedUntil'>;
+
+/** Inserts the job, or replaces the one with the same key: new time and payload, pending again, attempts from 0. */
+export async function upsertJob(tx: Tx, values: { name: string; key: string; runAt: Date; payload: Record<string, unknown>; createdAt: Date }): Promise<void> {
+  await tx
+    .insert(jobs)
+    .values({ ...values, status: 'pending', attempts: 0 })
+    .onConflictDoUpdate({
+      target: jobs.key,
+      set: { name: values.name, runAt: values.runAt, payload: values.payload, status: 'pending', attempts: 0, lockedUntil: null, lastError: null, finishedAt: null },
+    });
+}
+
+/** A pending job becomes cancelled; true when there was one. */
+export async function cancelPendingJob(tx: Tx, key: string): Promise<boolean> {
+  const rows = await tx
+    .update(jobs)
+    .set({ status: 'cancelled', lockedUntil: null })
+    .where(and(eq(jobs.key, key), eq(jobs.status, 'pending')))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/**
+ * Claims up to `limit` due jobs of the given names (and keys, if given) in one statement (so one short transaction): pending, due,
+ * and not held by a live lease (a lease that ran out is a crashed or stalled worker, so the
+ * job is taken again). The rows are picked with FOR UPDATE SKIP LOCKED, the attempt counted
+ * and `locked_until` set to `leaseUntil`; a concurrent claim skips them meanwhile.
+ */
+export async function claimDueJobs(
+  db: Database,
+  which: { names: string[]; keys?: string[] },
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+): Promise<ClaimedJob[]> {
+  if (which.names.length === 0 || which.keys?.length === 0) return [];
+  const due = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.status, 'pending'),
+        inArray(jobs.name, which.names),
+        which.keys ? inArray(jobs.key, which.keys) : undefined,
+        lte(jobs.runAt, now),
+        or(isNull(jobs.lockedUntil), lte(jobs.lockedUntil, now)),
+      ),
+    )
+    .orderBy(asc(jobs.runAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const rows = await db
+    .update(jobs)
+    .set({ attempts: sql`${jobs.attempts} + 1`, lockedUntil: leaseUntil })
+    .where(inArray(jobs.id, due))
+    .returning({ id: jobs.id, name: jobs.name, key: jobs.key, payload: jobs.payload, attempts: jobs.attempts, lockedUntil: jobs.lockedUntil });
+  return rows.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * The outcome of a run is written only while this worker still holds the job: same id, still
+ * pending and the lease it set. A job replaced meanwhile (scheduleJob clears the lease), cancelled,
+ * or re-taken by another worker after the lease ran out is left to whoever owns it now.
+ */
+const heldBy = (job: ClaimedJob) => and(eq(jobs.id, job.id), eq(jobs.status, 'pending'), eq(jobs.lockedUntil, job.lockedUntil!));
+
+export async function markJobDone(db: Database, job: ClaimedJob, finishedAt: Date): Promise<boolean> {
+  const rows = await db.update(jobs).set({ status: 'done', finishedAt, lockedUntil: null, lastError: null }).where(heldBy(job)).returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Tried again not before `notBefore` (kept in locked_until, so run_at stays the moment it was meant for). */
+export async function markJobRetry(db: Database, job: ClaimedJob, notBefore: Date, lastError: string): Promise<void> {
+  await db.update(jobs).set({ lockedUntil: notBefore, lastError }).where(heldBy(job));
+}
+
+export async function markJobFailed(db: Database, job: ClaimedJob, finishedAt: Date, lastError: string): Promise<void> {
+  await db.update(jobs).set({ status: 'failed', finishedAt, lockedUntil: null, lastError }).where(heldBy(job));
+}
+
+export async function findJob(db: Database, key: string): Promise<JobRow | null> {
+  const [row] = await db.select().from(jobs).where(eq(jobs.key, key));
+  return row ?? null;
+}
