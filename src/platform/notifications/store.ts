@@ -46,11 +46,18 @@ export type ClaimedRow = Pick<typeof notificationOutbox.$inferSelect, 'id' | 'ch
  * moved to `leaseUntil`. Another worker (another process on PostgreSQL) skips them meanwhile;
  * if this process dies while sending, they become due again when the lease runs out.
  */
-export async function claimDueRows(db: Database, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedRow[]> {
+export async function claimDueRows(db: Database, now: Date, leaseUntil: Date, limit: number, recipientPersonIds?: string[]): Promise<ClaimedRow[]> {
+  if (recipientPersonIds?.length === 0) return [];
   const due = db
     .select({ id: notificationOutbox.id })
     .from(notificationOutbox)
-    .where(and(eq(notificationOutbox.status, 'pending'), lte(notificationOutbox.nextAttemptAt, now)))
+    .where(
+      and(
+        eq(notificationOutbox.status, 'pending'),
+        lte(notificationOutbox.nextAttemptAt, now),
+        recipientPersonIds ? inArray(notificationOutbox.recipientPersonId, recipientPersonIds) : undefined,
+      ),
+    )
     .orderBy(asc(notificationOutbox.nextAttemptAt))
     .limit(limit)
     .for('update', { skipLocked: true });

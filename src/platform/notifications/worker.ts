@@ -27,6 +27,11 @@ export type DeliverOptions = {
   batchSize?: number;
   /** A send that takes longer counts as failed (and is retried). */
   sendTimeoutMs?: number;
+  /**
+   * Only the notifications to these people. The worker takes everything due; tests that share
+   * a PostgreSQL database with other test files deliver only their own (as runDueJobs' `keys`).
+   */
+  recipientPersonIds?: string[];
   log?: WorkerLog;
 };
 
@@ -79,7 +84,7 @@ async function sendOne(row: ClaimedRow, transports: Transports, publicUrl: strin
 export async function deliverDue(db: Database, clock: Clock, transports: Transports, options: DeliverOptions): Promise<DeliveryReport> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const claimedAt = clock.now();
-  const rows = await claimDueRows(db, claimedAt, new Date(claimedAt.getTime() + LEASE_MS), batchSize);
+  const rows = await claimDueRows(db, claimedAt, new Date(claimedAt.getTime() + LEASE_MS), batchSize, options.recipientPersonIds);
   const report: DeliveryReport = { claimed: rows.length, sent: 0, retried: 0, failed: 0 };
   for (const row of rows) {
     try {

@@ -104,7 +104,7 @@ describe('the SMTP transport', () => {
     );
     const transport = createSmtpTransport({ url, from: 'Nära <no-reply@nara.test.example>' });
     try {
-      await deliverDue(t.db.db, t.clock, { email: transport, sms: null }, { publicUrl: 'https://nara.test.example' });
+      await deliverDue(t.db.db, t.clock, { email: transport, sms: null }, { publicUrl: 'https://nara.test.example', recipientPersonIds: [accepted.id, refusedPerson.id] });
     } finally {
       await transport.close?.();
     }
