@@ -114,6 +114,8 @@ test('a receptionist books, moves, cancels and marks arrived in Tidbok; a patien
   await panel.getByRole('button', { name: 'Stäng' }).click();
   await expect(panel).toBeHidden();
   await expect(saraColumn(lena).getByRole('button', { name: `Ledig tid ${movedTo} hos Sara Nilsson` })).toBeVisible();
+  // What opened the panel (a free time, then a booking) is gone: focus lands on the day's heading, not the page's top.
+  await expect(lena.locator('h2.tidbok__range')).toBeFocused();
   await expect(lena.getByText(/^Avbokade tider \(\d+\)$/)).toBeVisible();
 
   // ---- arrived, today: the administrator (Lena too) opens the sampling room for the coming hours ----

@@ -143,7 +143,7 @@ export function CalendarGrid({ calendar, columns, withDay, onFreeSlot, onBooking
 function BookingButton({ booking, where, protectedText, onClick }: { booking: CalendarBooking; where: string; protectedText: string; onClick: () => void }) {
   const { language } = useLanguage();
   return (
-    <button type="button" className={`tidbok-booking tidbok-booking--${booking.status}`} onClick={onClick}>
+    <button type="button" className={`tidbok-booking tidbok-booking--${booking.status}`} data-appointment={booking.id} onClick={onClick}>
       <span className="tidbok-booking__line">
         <span className="tidbok-booking__time">
           {clock(booking.startsAt)}–{clock(booking.endsAt)}

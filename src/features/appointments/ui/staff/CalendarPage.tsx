@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../../web/api/client.ts';
 import { useLanguage, useTexts } from '../../../../web/i18n/i18n.tsx';
@@ -12,6 +12,7 @@ import { BookDialog } from './BookDialog.tsx';
 import { CalendarToolbar } from './CalendarToolbar.tsx';
 import { CalendarViews, CancelledList } from './CalendarViews.tsx';
 import { Modal } from './Modal.tsx';
+import { useFocusAfterDialog } from './useFocusAfterDialog.ts';
 import { addDays } from '../../../../lib/calendar/iso-date.ts';
 import { calendarKey, calendarQuery, clock, dayMonth, dayMonthYear, isoWeekNumber, longDate, mondayOf, resourcesKey, stateOf, useLiveAppointments, type CalendarState } from './shared.ts';
 
@@ -59,6 +60,16 @@ export default function CalendarPage() {
     refetchInterval: 60_000,
   });
 
+  // Where focus goes when a dialog closes and what opened it has gone: the booking last shown, else the heading.
+  const rangeHeading = useRef<HTMLHeadingElement>(null);
+  const lastShown = useRef<string | null>(null);
+  if (selected) lastShown.current = selected;
+  const dialogClosed = useFocusAfterDialog(() => {
+    const booking = lastShown.current ? document.querySelector<HTMLElement>(`[data-appointment="${CSS.escape(lastShown.current)}"]`) : null;
+    // A cancelled booking's button may sit in the closed list of cancelled times, where it cannot take focus.
+    return booking?.checkVisibility() ? booking : rangeHeading.current;
+  }, calendar.data);
+
   const update = (next: Partial<CalendarState> & { appointment?: string | null }) => {
     const merged = { ...state, ...next };
     const query = new URLSearchParams({ date: merged.date, view: merged.view });
@@ -87,7 +98,9 @@ export default function CalendarPage() {
       <p>{t.intro}</p>
       <CalendarToolbar state={state} unit={unit.data} onChange={(next) => update(next)} />
       <div className="tidbok__bar">
-        <h2 className="tidbok__range">{heading}</h2>
+        <h2 className="tidbok__range" ref={rangeHeading} tabIndex={-1}>
+          {heading}
+        </h2>
         <p className="muted tidbok__live">{t.live}</p>
       </div>
       <div role="status" aria-live="polite" className="tidbok__notice">
@@ -106,12 +119,27 @@ export default function CalendarPage() {
         </>
       )}
 
-      <Modal open={booking !== null} onClose={() => setBooking(null)} labelledBy={ids.book}>
+      <Modal
+        open={booking !== null}
+        onClose={() => {
+          setBooking(null);
+          dialogClosed();
+        }}
+        labelledBy={ids.book}
+      >
         {booking && unit.data && (
           <BookDialog titleId={ids.book} slot={booking.slot} resource={booking.resource} visitTypes={unit.data.visitTypes} onBooked={booked} onCancel={() => setBooking(null)} />
         )}
       </Modal>
-      <Modal open={selected !== null} onClose={() => update({ appointment: null })} labelledBy={ids.panel} className="tidbok-dialog--panel">
+      <Modal
+        open={selected !== null}
+        onClose={() => {
+          update({ appointment: null });
+          dialogClosed();
+        }}
+        labelledBy={ids.panel}
+        className="tidbok-dialog--panel"
+      >
         {selected && <AppointmentPanel id={selected} titleId={ids.panel} resources={unit.data?.resources ?? []} onClose={() => update({ appointment: null })} onShow={(id) => update({ appointment: id })} />}
       </Modal>
     </div>

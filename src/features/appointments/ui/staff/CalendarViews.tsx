@@ -82,7 +82,7 @@ export function CancelledList({ calendar, onBooking }: { calendar: Calendar; onB
           const when = `${shortDate(stockholmDateOf(booking.startsAt), language)} ${clock(booking.startsAt)}`;
           return (
             <li key={booking.id}>
-              <button type="button" className="link" aria-label={t.open(`${when}, ${booking.patient.name}`)} onClick={() => onBooking(booking.id)}>
+              <button type="button" className="link" data-appointment={booking.id} aria-label={t.open(`${when}, ${booking.patient.name}`)} onClick={() => onBooking(booking.id)}>
                 {when}
               </button>{' '}
               · {booking.patient.name} · {booking.visitType.name} · {nameOf(booking.resourceId)}
