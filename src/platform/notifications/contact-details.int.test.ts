@@ -157,7 +157,7 @@ describe('GET /api/dev/notifications (demo mode)', () => {
     // deliverDue here could take other test files' due notifications too.
     const queued = await executeRows<{ id: string }>(t.db.db, sql`select id from notification_outbox where recipient_person_id = ${person.id}`);
     expect(queued).toHaveLength(2);
-    for (const row of queued) await markSent(t.db.db, row.id, t.clock.now(), SINK_NAME);
+    for (const row of queued) await markSent(t.db.db, row.id, t.clock.now(), SINK_NAME, { keepInvitationLink: true });
 
     const response = await anonymous(t.app).get('/api/dev/notifications');
     expect(response.statusCode).toBe(200);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.ts';
 import { makePerson } from '../testing/builders.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { enqueueNotification, nudgeOutbox } from './outbox.ts';
+import { enqueueNotification, enqueueToAddress, nudgeOutbox } from './outbox.ts';
 import { MAX_ATTEMPTS } from './retry.ts';
 import { notificationOutbox, personContactDetails } from './tables.ts';
 import { createSinkTransports } from './transports/sink.ts';
@@ -253,6 +253,29 @@ describe('params: the time of an appointment', () => {
     expect(mine?.text).toContain('tisdag 1 december kl. 09.30');
     expect(mine?.text).toContain('Tuesday 1 December at 09:30');
     expect((await rowById(row!.id)).status).toBe('sent');
+  });
+
+  it("of a meeting invitation: the one-use link is sent, then no longer kept (the demo's sink keeps it)", async () => {
+    // Invitations go to an address, not a person: a clock of its own, long ago, makes these the only due rows.
+    const clock = fixedClock('2002-02-02T09:00:00Z');
+    const invitationPath = `/inbjudan#${'x'.repeat(43)}`;
+    const invite = (dedupeKey: string, channel: 'email' | 'sms') =>
+      t.db.db.transaction((tx) => enqueueToAddress(tx, clock, { channel, address: channel === 'sms' ? '+46701740699' : 'tolk@example.se', template: 'meeting_invitation', dedupeKey, params: { invitationPath } }));
+    await invite('meeting-invitation:o1', 'email');
+    await invite('meeting-invitation:o2', 'sms');
+    const { sent, transports } = capture();
+    await deliverDue(t.db.db, clock, transports, { publicUrl: PUBLIC_URL }); // no SMS transport: the SMS fails at once
+    const rows = await t.db.db.select().from(notificationOutbox).where(inArray(notificationOutbox.dedupeKey, ['meeting-invitation:o1:email', 'meeting-invitation:o2:sms'])).orderBy(notificationOutbox.dedupeKey);
+    expect(rows.map((row) => [row.status, row.params])).toEqual([
+      ['sent', {}],
+      ['failed', {}],
+    ]);
+    expect(sent.find((message) => message.outboxId === rows[0]!.id)?.text).toContain(`${PUBLIC_URL}${invitationPath}`);
+
+    await invite('meeting-invitation:o3', 'email');
+    await deliverDue(t.db.db, clock, createSinkTransports(capturingLog()), { publicUrl: PUBLIC_URL });
+    const [demo] = await t.db.db.select().from(notificationOutbox).where(eq(notificationOutbox.dedupeKey, 'meeting-invitation:o3:email'));
+    expect(demo).toMatchObject({ status: 'sent', deliveredBy: 'sink', params: { invitationPath } });
   });
 
   it('refuses anything but the time when enqueuing', async () => {

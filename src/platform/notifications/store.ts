@@ -76,10 +76,17 @@ export async function claimDueRows(db: Database, now: Date, leaseUntil: Date, li
   return rows.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export async function markSent(db: Database, id: string, sentAt: Date, deliveredBy: string): Promise<void> {
+/**
+ * A meeting invitation's link carries its one-use token, a key to the meeting: once the
+ * notification is sent or given up the row need not hold it (only the token's hash is kept
+ * elsewhere). The demo's development sink keeps it, so the demo page can show the link.
+ */
+const forgetInvitationLink = sql`${notificationOutbox.params} - 'invitationPath'`;
+
+export async function markSent(db: Database, id: string, sentAt: Date, deliveredBy: string, options: { keepInvitationLink: boolean }): Promise<void> {
   await db
     .update(notificationOutbox)
-    .set({ status: 'sent', sentAt, deliveredBy, lastError: null })
+    .set({ status: 'sent', sentAt, deliveredBy, lastError: null, ...(options.keepInvitationLink ? {} : { params: forgetInvitationLink }) })
     .where(and(eq(notificationOutbox.id, id), eq(notificationOutbox.status, 'pending')));
 }
 
@@ -93,7 +100,7 @@ export async function markRetry(db: Database, id: string, nextAttemptAt: Date, l
 export async function markFailed(db: Database, id: string, lastError: string): Promise<void> {
   await db
     .update(notificationOutbox)
-    .set({ status: 'failed', lastError })
+    .set({ status: 'failed', lastError, params: forgetInvitationLink })
     .where(and(eq(notificationOutbox.id, id), eq(notificationOutbox.status, 'pending')));
 }
 

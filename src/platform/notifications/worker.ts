@@ -4,6 +4,7 @@ import { startPoller } from '../poller.ts';
 import { onOutboxNudge } from './outbox.ts';
 import { afterFailure, shortError } from './retry.ts';
 import { claimDueRows, markFailed, markRetry, markSent, type ClaimedRow } from './store.ts';
+import { SINK_NAME } from './transports/sink.ts';
 import { isTemplateCode, renderNotification, type RenderedNotification } from './templates.ts';
 import type { Transports } from './transports/types.ts';
 
@@ -89,7 +90,7 @@ export async function deliverDue(db: Database, clock: Clock, transports: Transpo
   for (const row of rows) {
     try {
       const deliveredBy = await sendOne(row, transports, options.publicUrl, options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS);
-      await markSent(db, row.id, clock.now(), deliveredBy);
+      await markSent(db, row.id, clock.now(), deliveredBy, { keepInvitationLink: deliveredBy === SINK_NAME });
       report.sent++;
     } catch (error) {
       const lastError = shortError(error, row.address);
