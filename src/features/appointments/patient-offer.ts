@@ -32,7 +32,8 @@ export async function bookingUnits(context: ServiceContext, actor: CitizenActor)
     await assertMayHandleAppointments(tx, actor, now);
     const reach = await reachOf(tx, actor.subjectPersonId, now);
     const unitIds = [...reach.relations.keys()];
-    const [cards, webBooking] = await Promise.all([unitCards(tx, unitIds), webBookingUnits(tx, unitIds, reach)]);
+    const cards = await unitCards(tx, unitIds);
+    const webBooking = await webBookingUnits(tx, unitIds, reach);
     const units = unitIds
       .map((id) => ({ unit: unitCardOf(cards, id), relation: reach.relations.get(id)!, bookingOffered: webBooking.has(id) }))
       .sort((a, b) => Number(b.relation === 'listed') - Number(a.relation === 'listed') || a.unit.name.localeCompare(b.unit.name, 'sv'));
@@ -56,12 +57,10 @@ export async function unitVisitTypes(context: ServiceContext, actor: CitizenActo
     const unit = (await unitCards(tx, [unitId])).get(unitId);
     if (!unit) throw appointmentErrors.unitNotFound();
     const reach = await reachOf(tx, actor.subjectPersonId, now);
-    const [webBooking, types, settings, caseTypes] = await Promise.all([
-      webBookingUnits(tx, [unitId], reach),
-      listVisitTypes(tx, [unitId], { activeOnly: true }),
-      findSettings(tx, unitId),
-      timeCaseTypes(tx, unitId, actor.subjectPersonId, now),
-    ]);
+    const webBooking = await webBookingUnits(tx, [unitId], reach);
+    const types = await listVisitTypes(tx, [unitId], { activeOnly: true });
+    const settings = await findSettings(tx, unitId);
+    const caseTypes = await timeCaseTypes(tx, unitId, actor.subjectPersonId, now);
     const bookingOffered = webBooking.has(unitId);
     const refusals = types.map((type) => ({ type, refusal: onlineBookingRefusal(asModel(type), { listedAtUnit: isListed(reach, unitId) }) }));
     const shown = bookingOffered ? refusals.filter(({ refusal }) => refusal !== 'not_published') : [];
@@ -114,7 +113,8 @@ export async function slotsOf(tx: Tx, visitType: VisitTypeRow, query: SlotQuery,
     }
     offered = offered.slice(0, wanted);
   }
-  const [cards, withOf] = await Promise.all([unitCards(tx, [visitType.unitId]), bookedWithOf(tx, resources)]);
+  const cards = await unitCards(tx, [visitType.unitId]);
+  const withOf = await bookedWithOf(tx, resources);
   return {
     unit: unitCardOf(cards, visitType.unitId),
     visitType: visitTypeSummary(visitType),

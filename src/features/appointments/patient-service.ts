@@ -27,14 +27,14 @@ import { findAppointment, findResource, findSettings, findVisitType, listPatient
 async function viewsOf(tx: Tx, rows: AppointmentRow[], patientId: string, now: Date): Promise<PatientAppointment[]> {
   if (rows.length === 0) return [];
   const unitIds = [...new Set(rows.map((row) => row.unitId))];
-  const [reach, cards, types, resources] = await Promise.all([
-    reachOf(tx, patientId, now),
-    unitCards(tx, unitIds),
-    listVisitTypes(tx, unitIds, { activeOnly: false }),
-    Promise.all(unitIds.map((unitId) => listResources(tx, unitId, { activeOnly: false }))),
-  ]);
+  const reach = await reachOf(tx, patientId, now);
+  const cards = await unitCards(tx, unitIds);
+  const types = await listVisitTypes(tx, unitIds, { activeOnly: false });
+  const resources: Awaited<ReturnType<typeof listResources>> = [];
+  for (const unitId of unitIds) resources.push(...(await listResources(tx, unitId, { activeOnly: false })));
   const used = new Set(rows.map((row) => row.resourceId));
-  const [webBooking, withOf] = await Promise.all([webBookingUnits(tx, unitIds, reach), bookedWithOf(tx, resources.flat().filter((resource) => used.has(resource.id)))]);
+  const webBooking = await webBookingUnits(tx, unitIds, reach);
+  const withOf = await bookedWithOf(tx, resources.filter((resource) => used.has(resource.id)));
   const typeOf = new Map(types.map((type) => [type.id, type]));
   return rows.map((row) =>
     appointmentView(row, { visitType: typeOf.get(row.visitTypeId)!, unit: unitCardOf(cards, row.unitId), with: withOf.get(row.resourceId)!, reach, webBooking }, now),

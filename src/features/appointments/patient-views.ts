@@ -22,7 +22,8 @@ export const WEB_BOOKING = 'webbtidbok';
 export type PatientReach = { relations: Map<string, 'listed' | 'ongoing'>; age: number };
 
 export async function reachOf(tx: Tx, patientId: string, now: Date): Promise<PatientReach> {
-  const [relations, person] = await Promise.all([listActiveCareRelationsOf(tx, now, patientId), findPersonById(tx, patientId)]);
+  const relations = await listActiveCareRelationsOf(tx, now, patientId);
+  const person = await findPersonById(tx, patientId);
   const byUnit = new Map<string, 'listed' | 'ongoing'>();
   for (const relation of relations) if (byUnit.get(relation.unitId) !== 'listed') byUnit.set(relation.unitId, relation.kind === 'listed' ? 'listed' : 'ongoing');
   return { relations: byUnit, age: person ? ageOn(person.birthDate, stockholmDate(now)) : 0 };

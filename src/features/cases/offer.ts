@@ -20,13 +20,12 @@ export const ACKNOWLEDGE_ONLY_TYPE = 'skicka_meddelande';
  * extra questions, or uses its own Egenremiss form (seed 002).
  */
 export async function sendableCaseTypes(tx: Tx, unitId: string, patientId: string, now: Date): Promise<SendableCaseType[]> {
-  const [standard, own, certificates, relations, patient] = await Promise.all([
-    offeredCaseTypes(tx, unitId),
-    activeOwnCaseTypes(tx, unitId),
-    findCertificates(tx, unitId),
-    listCareRelationsAt(tx, now, unitId, patientId),
-    findPersonById(tx, patientId),
-  ]);
+  // One after another: a transaction is one connection, so queries on it never run in parallel.
+  const standard = await offeredCaseTypes(tx, unitId);
+  const own = await activeOwnCaseTypes(tx, unitId);
+  const certificates = await findCertificates(tx, unitId);
+  const relations = await listCareRelationsAt(tx, now, unitId, patientId);
+  const patient = await findPersonById(tx, patientId);
   if (!patient) return [];
   const reach = { listedAtUnit: relations.some((relation) => relation.kind === 'listed'), age: ageOn(patient.birthDate, stockholmDate(now)) };
   const replacing = (name: string) => standard.find((service) => sameName(service.name.sv, name))?.code ?? null;

@@ -36,7 +36,8 @@ export async function myUnits(context: ServiceContext, actor: CitizenActor): Pro
   return context.db.transaction(async (tx) => {
     await assertMayHandleCases(tx, actor, context.clock.now());
     const patientId = actor.subjectPersonId;
-    const [relations, caseUnitIds] = await Promise.all([listActiveCareRelationsOf(tx, context.clock.now(), patientId), listUnitIdsOfPatientCases(tx, patientId)]);
+    const relations = await listActiveCareRelationsOf(tx, context.clock.now(), patientId);
+    const caseUnitIds = await listUnitIdsOfPatientCases(tx, patientId);
     const relationOf = new Map<string, MyUnits['units'][number]['relation']>();
     for (const relation of relations) if (relationOf.get(relation.unitId) !== 'listed') relationOf.set(relation.unitId, relation.kind as 'listed' | 'ongoing');
     for (const unitId of caseUnitIds) if (!relationOf.has(unitId)) relationOf.set(unitId, 'earlier_case');

@@ -119,11 +119,9 @@ export function allowedActions(row: CaseRow): StaffAction[] {
 }
 
 async function staffViewOf(tx: Tx, row: CaseRow, now: Date): Promise<StaffCase> {
-  const [detail, patient, assignee] = await Promise.all([
-    caseDetailOf(tx, row, 'staff', now),
-    findPersonById(tx, row.patientId),
-    row.assignedStaffId ? listUnitStaff(tx, row.unitId).then((members) => members.find((member) => member.staffId === row.assignedStaffId)) : undefined,
-  ]);
+  const detail = await caseDetailOf(tx, row, 'staff', now);
+  const patient = await findPersonById(tx, row.patientId);
+  const assignee = row.assignedStaffId ? (await listUnitStaff(tx, row.unitId)).find((member) => member.staffId === row.assignedStaffId) : undefined;
   const termsVersion = row.termsVersionId
     ? await termsVersionNumber(tx, row.termsVersionId)
     : row.caseTypeTermsVersionId

@@ -112,7 +112,8 @@ export async function inboxPage(tx: Tx, filter: InboxFilter, cursor: InboxCursor
     .where(and(...conditions))
     .orderBy(byActivity ? desc(sortColumn) : asc(sortColumn), byActivity ? desc(cases.id) : asc(cases.id))
     .limit(limit + 1);
-  const [[counted], found] = await Promise.all([total, rows]);
+  const [counted] = await total;
+  const found = await rows;
   const hasMore = found.length > limit;
   const items = found.slice(0, limit);
   const last = items.at(-1);

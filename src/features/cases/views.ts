@@ -56,18 +56,17 @@ const fullName = (person: { givenName: string; familyName: string }) => `${perso
 
 /** The thread as one side sees it. */
 export async function threadOf(tx: Tx, row: CaseRow, viewer: 'patient' | 'staff'): Promise<CaseEvent[]> {
-  const [events, attachments] = await Promise.all([listEvents(tx, row.id), listCaseAttachments(tx, row.id)]);
+  const events = await listEvents(tx, row.id);
+  const attachments = await listCaseAttachments(tx, row.id);
   const visible = viewer === 'staff' ? events : events.filter((event) => !internalKinds.has(event.kind as EventKind));
   const personIds = visible.flatMap((event) => (event.authorPersonId ? [event.authorPersonId] : []));
   const staffIds = visible.flatMap((event) => (event.authorStaffId ? [event.authorStaffId] : []));
-  const [people, staffMembers, units] = await Promise.all([
-    findPersonsByIds(tx, [...new Set([...personIds, row.patientId])]),
-    findStaffByIds(tx, [...new Set(staffIds)]),
-    unitNames(
-      tx,
-      visible.map((event) => event.unitId),
-    ),
-  ]);
+  const people = await findPersonsByIds(tx, [...new Set([...personIds, row.patientId])]);
+  const staffMembers = await findStaffByIds(tx, [...new Set(staffIds)]);
+  const units = await unitNames(
+    tx,
+    visible.map((event) => event.unitId),
+  );
   const patient = people.find((person) => person.id === row.patientId);
   const attachmentsByEvent = new Map<string, Attachment[]>();
   for (const attachment of attachments) {
@@ -111,7 +110,9 @@ function patientData(data: Record<string, unknown> | null): Record<string, unkno
 }
 
 export async function caseDetailOf(tx: Tx, row: CaseRow, viewer: 'patient' | 'staff', now: Date): Promise<PatientCase> {
-  const [events, units, [patient]] = await Promise.all([threadOf(tx, row, viewer), unitNames(tx, [row.unitId]), findPersonsByIds(tx, [row.patientId])]);
+  const events = await threadOf(tx, row, viewer);
+  const units = await unitNames(tx, [row.unitId]);
+  const [patient] = await findPersonsByIds(tx, [row.patientId]);
   return {
     ...summaryOf(row, units.get(row.unitId) ?? '', now, viewer === 'patient' ? row.unreadByPatient : row.unreadByUnit),
     form: row.form,

@@ -74,7 +74,8 @@ function chatStaffOf(actor: StaffActor): ChatStaff {
 // ---- availability and hours ------------------------------------------------------------------
 
 async function availabilityAt(tx: Tx, unitId: string, at: Date): Promise<{ availability: ChatAvailability; hours: OpeningHours | null; offered: boolean }> {
-  const [services, hours] = await Promise.all([activeEservicesByUnit(tx, [unitId]), findChatHours(tx, unitId)]);
+  const services = await activeEservicesByUnit(tx, [unitId]);
+  const hours = await findChatHours(tx, unitId);
   const offered = (services.get(unitId) ?? []).some((service) => service.code === 'chatt');
   return { availability: chatAvailability(offered, hours, at), hours, offered };
 }
@@ -129,7 +130,9 @@ type Viewer = { side: 'patient'; personId: string } | { side: 'staff'; staffId: 
 
 async function queueFacts(tx: Tx, chat: ChatRow): Promise<{ position: number | null; estimatedWaitMinutes: number | null }> {
   if (chat.status !== 'queued') return { position: null, estimatedWaitMinutes: null };
-  const [queued, active, handling] = await Promise.all([listQueued(tx, chat.unitId), listActiveAtUnit(tx, chat.unitId), recentHandlingMs(tx, chat.unitId)]);
+  const queued = await listQueued(tx, chat.unitId);
+  const active = await listActiveAtUnit(tx, chat.unitId);
+  const handling = await recentHandlingMs(tx, chat.unitId);
   const position = queuePosition(queued, chat.id);
   if (position === null) return { position: null, estimatedWaitMinutes: null };
   const staffChatting = new Set(active.map((row) => row.assignedStaffId).filter(Boolean)).size;
@@ -137,11 +140,15 @@ async function queueFacts(tx: Tx, chat: ChatRow): Promise<{ position: number | n
 }
 
 async function chatBaseOf(tx: Tx, chat: ChatRow, viewer: Viewer) {
-  const [unit, participants, messages, facts] = await Promise.all([findUnit(tx, chat.unitId), listParticipants(tx, chat.id), listMessages(tx, chat.id), queueFacts(tx, chat)]);
+  const unit = await findUnit(tx, chat.unitId);
+  const participants = await listParticipants(tx, chat.id);
+  const messages = await listMessages(tx, chat.id);
+  const facts = await queueFacts(tx, chat);
   const current = participants.filter((participant) => participant.leftAt === null);
   const staffIds = [...new Set([...participants.map((participant) => participant.staffId), ...messages.flatMap((message) => (message.authorStaffId ? [message.authorStaffId] : []))])];
   const personIds = [...new Set(messages.flatMap((message) => (message.authorPersonId ? [message.authorPersonId] : [])))];
-  const [staffRows, names] = await Promise.all([findStaffByIds(tx, staffIds), personNames(tx, personIds)]);
+  const staffRows = await findStaffByIds(tx, staffIds);
+  const names = await personNames(tx, personIds);
   const staffById = new Map(staffRows.map((row) => [row.id, row]));
   const staffName = (id: string) => {
     const row = staffById.get(id);
@@ -178,7 +185,8 @@ async function chatBaseOf(tx: Tx, chat: ChatRow, viewer: Viewer) {
 }
 
 async function staffViewOf(tx: Tx, chat: ChatRow, staffId: string): Promise<StaffChat> {
-  const [{ base, current, staffName }, patient] = await Promise.all([chatBaseOf(tx, chat, { side: 'staff', staffId }), findPersonById(tx, chat.patientId)]);
+  const { base, current, staffName } = await chatBaseOf(tx, chat, { side: 'staff', staffId });
+  const patient = await findPersonById(tx, chat.patientId);
   return {
     ...base,
     patient: {
@@ -327,26 +335,24 @@ export async function staffQueue(context: ServiceContext, actor: StaffActor): Pr
   const staff = chatStaffOf(actor);
   return context.db.transaction(async (tx) => {
     const now = context.clock.now();
-    const [queued, active, mine, { availability }] = await Promise.all([
-      listQueued(tx, staff.unitId),
-      listActiveAtUnit(tx, staff.unitId),
-      listChatsOfStaff(tx, staff.unitId, staff.staffId),
-      availabilityAt(tx, staff.unitId, now),
-    ]);
+    const queued = await listQueued(tx, staff.unitId);
+    const active = await listActiveAtUnit(tx, staff.unitId);
+    const mine = await listChatsOfStaff(tx, staff.unitId, staff.staffId);
+    const { availability } = await availabilityAt(tx, staff.unitId, now);
     // The queue is one read of the unit's list (names and identity numbers of those waiting), as the case inbox;
     // each chat opened or taken goes through accessPatient on its own.
     await recordAudit(tx, context, actor, { action: 'read', objectType: 'chat_queue', objectId: staff.unitId });
     const patients = new Map<string, Awaited<ReturnType<typeof findPersonById>>>();
     for (const id of new Set([...queued, ...mine].map((row) => row.patientId))) patients.set(id, await findPersonById(tx, id));
     const ordered = queueOrder(queued);
-    const mineWithUnread = await Promise.all(
-      mine.map(async (row) => {
-        const [readSeq, messages] = await Promise.all([readSeqOfReader(tx, row.id, 'staff', staff.staffId), listMessages(tx, row.id)]);
-        const lastPatient = messages.filter((message) => message.authorPersonId).at(-1)?.seq ?? 0;
-        const patient = patients.get(row.patientId);
-        return { id: row.id, patientName: patient ? `${patient.givenName} ${patient.familyName}` : '', reason: row.reason, takenAt: row.takenAt?.toISOString() ?? null, unread: lastPatient > readSeq };
-      }),
-    );
+    const mineWithUnread: StaffQueue['mine'] = [];
+    for (const row of mine) {
+      const readSeq = await readSeqOfReader(tx, row.id, 'staff', staff.staffId);
+      const messages = await listMessages(tx, row.id);
+      const lastPatient = messages.filter((message) => message.authorPersonId).at(-1)?.seq ?? 0;
+      const patient = patients.get(row.patientId);
+      mineWithUnread.push({ id: row.id, patientName: patient ? `${patient.givenName} ${patient.familyName}` : '', reason: row.reason, takenAt: row.takenAt?.toISOString() ?? null, unread: lastPatient > readSeq });
+    }
     return {
       queued: ordered.map((row, index) => {
         const patient = patients.get(row.patientId);

@@ -18,7 +18,8 @@ export type ActiveEservice = {
 };
 
 export async function activeEservicesByUnit(tx: Tx, unitIds: string[]): Promise<Map<string, ActiveEservice[]>> {
-  const [catalogue, rows] = await Promise.all([listCatalogue(tx), listUnitEservices(tx, unitIds)]);
+  const catalogue = await listCatalogue(tx);
+  const rows = await listUnitEservices(tx, unitIds);
   const byUnit = new Map<string, ActiveEservice[]>(unitIds.map((id) => [id, []]));
   for (const service of catalogue) {
     for (const row of rows) {
@@ -76,7 +77,8 @@ export type OfferedCaseType = {
 
 /** The standard case types active at a unit, in catalogue order, each with its current terms (B5). */
 export async function offeredCaseTypes(tx: Tx, unitId: string): Promise<OfferedCaseType[]> {
-  const [catalogue, rows] = await Promise.all([listCatalogue(tx), listUnitEservices(tx, [unitId])]);
+  const catalogue = await listCatalogue(tx);
+  const rows = await listUnitEservices(tx, [unitId]);
   const offered: OfferedCaseType[] = [];
   for (const service of catalogue) {
     const row = rows.find((candidate) => candidate.eserviceCode === service.code);

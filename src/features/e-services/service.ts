@@ -29,7 +29,8 @@ export function termsProblems(texts: { sv: string; en: string }) {
 export async function listForUnitAdministrator(context: ServiceContext, actor: StaffActor) {
   return context.db.transaction(async (tx) => {
     const unit = await administeredUnit(tx, actor);
-    const [catalogue, rows] = await Promise.all([listCatalogue(tx), listUnitEservices(tx, [unit.id])]);
+    const catalogue = await listCatalogue(tx);
+    const rows = await listUnitEservices(tx, [unit.id]);
     const eservices: UnitEservice[] = [];
     for (const service of catalogue) {
       const row = rows.find((candidate) => candidate.eserviceCode === service.code);

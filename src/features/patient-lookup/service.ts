@@ -32,10 +32,8 @@ export async function lookupPatient(context: ServiceContext, actor: StaffActor, 
       objectId: person.id,
       emergencyReason: request.emergencyReason,
     });
-    const [relations, guardians] = await Promise.all([
-      listCareRelationsAt(tx, context.clock.now(), actor.unitId!, person.id),
-      listGuardiansOf(tx, person.id),
-    ]);
+    const relations = await listCareRelationsAt(tx, context.clock.now(), actor.unitId!, person.id);
+    const guardians = await listGuardiansOf(tx, person.id);
     return {
       id: person.id,
       identityNumber: formatIdentityNumber(person.identityNumber),
