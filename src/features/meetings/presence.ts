@@ -5,11 +5,13 @@ import type { ServiceContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { registerJobHandler, scheduleJob } from '../../platform/jobs/jobs.ts';
 import type { PresenceEvent, PresenceHandler } from '../../platform/realtime/presence.ts';
+import type { RealtimeGuest } from '../../platform/realtime/signals.ts';
+import { needsIdCheck } from './invitation-model.ts';
 import { announceMeetingChange } from './live.ts';
 import { steppedOut } from './model.ts';
 import { isGoneAfterGrace, PRESENCE_GRACE_MS, presenceLeftAt } from './presence-model.ts';
 import { forgetMembership } from './signals.ts';
-import { findMeeting, findParticipantOf, listParticipants, updateParticipant, type ParticipantRow } from './store.ts';
+import { findMeeting, findParticipant, findParticipantOf, listParticipants, updateParticipant, type ParticipantRow } from './store.ts';
 
 /**
  * Presence (issue 8): when the realtime socket of a participant's tab closes — the tab was
@@ -17,7 +19,9 @@ import { findMeeting, findParticipantOf, listParticipants, updateParticipant, ty
  * within the grace period, the participant has left: the host's list is right again and their
  * time in the meeting stops (at the moment the socket closed). A socket of the same tab that
  * comes back in time (the realtime client reconnects by itself) keeps them in; a new tab
- * joins with a new client id, so an old tab's late close is not theirs.
+ * joins with a new client id, so an old tab's late close is not theirs. Guests who came by an
+ * invitation link (E3) are covered as everyone: their socket is opened on their guest session
+ * and speaks for their own row, in that meeting only.
  *
  * Multi-process: the tab's last socket is written on the participant row (`presence_socket`),
  * so a close that reaches a server after a newer socket announced itself elsewhere is ignored;
@@ -27,19 +31,32 @@ import { findMeeting, findParticipantOf, listParticipants, updateParticipant, ty
 
 export const PRESENCE_JOB = 'meeting-presence';
 
-type Who = { personId: string } | { staffId: string };
+/**
+ * Whose row a socket may speak for: a citizen's or staff member's by their id; an invitation
+ * guest's (E3, no platform actor) by the participant row their guest session is bound to, and
+ * only in the one meeting that session is for.
+ */
+type Who = { personId: string } | { staffId: string } | { guestParticipantId: string };
 
-function whoOf(actor: Actor): Who | null {
+function whoOf(actor: Actor | RealtimeGuest, meetingId: string): Who | null {
   if (actor.kind === 'citizen') return { personId: actor.personId };
   if (actor.kind === 'staff') return { staffId: actor.staffId };
+  if (actor.kind === 'guest') return actor.scope === meetingId ? { guestParticipantId: actor.id } : null;
   return null;
 }
 
 const isLive = (row: ParticipantRow) => row.state === 'waiting' || row.state === 'admitted';
 
+async function rowOf(tx: Parameters<typeof findParticipantOf>[0], meetingId: string, who: Who): Promise<ParticipantRow | undefined> {
+  if (!('guestParticipantId' in who)) return findParticipantOf(tx, meetingId, who);
+  const row = await findParticipant(tx, meetingId, who.guestParticipantId);
+  // A guest session speaks for a guest's row only, never for someone with an account.
+  return row && needsIdCheck(row) ? row : undefined;
+}
+
 /** This person's row in the meeting, if it is the tab that announced itself and they are waiting or in. */
 async function rowOfTab(tx: Parameters<typeof findParticipantOf>[0], who: Who, event: PresenceEvent): Promise<ParticipantRow | undefined> {
-  const row = await findParticipantOf(tx, event.meetingId, who);
+  const row = await rowOf(tx, event.meetingId, who);
   return row && row.clientId === event.clientId && isLive(row) ? row : undefined;
 }
 
@@ -96,14 +113,14 @@ export async function settlePresence(db: Database, clock: Clock, payload: Record
 
 registerJobHandler(PRESENCE_JOB, settlePresence);
 
-/** Registered with the realtime platform (presence-routes.ts). Guests (no platform actor) are not covered here. */
+/** Registered with the realtime platform (presence-routes.ts): for citizens, staff and invitation guests alike. */
 export const meetingPresence: PresenceHandler = {
-  arrived: async (context: ServiceContext, actor: Actor, event: PresenceEvent) => {
-    const who = whoOf(actor);
+  arrived: async (context: ServiceContext, actor: Actor | RealtimeGuest, event: PresenceEvent) => {
+    const who = whoOf(actor, event.meetingId);
     if (who) await presenceArrived(context.db, who, event);
   },
-  departed: async (context: ServiceContext, actor: Actor, event: PresenceEvent) => {
-    const who = whoOf(actor);
+  departed: async (context: ServiceContext, actor: Actor | RealtimeGuest, event: PresenceEvent) => {
+    const who = whoOf(actor, event.meetingId);
     if (who) await presenceDeparted(context.db, context.clock, who, event);
   },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import type { ServiceContext } from '../context.ts';
+import type { RealtimeGuest } from './signals.ts';
 
 /**
  * Presence: a tab says over its realtime socket that it is on a video meeting's page, and the
@@ -22,9 +23,10 @@ export type PresenceMessage = z.infer<typeof presenceMessageSchema>;
 /** `socketId` is the server's own random id of the socket, so a late close of an old socket is told from a newer one. */
 export type PresenceEvent = { socketId: string; meetingId: string; clientId: string };
 
+/** Told for every authenticated socket: a logged-in actor's, or a guest's (signals.ts; the feature checks its scope). */
 export type PresenceHandler = {
-  arrived: (context: ServiceContext, actor: Actor, event: PresenceEvent) => Promise<void>;
-  departed: (context: ServiceContext, actor: Actor, event: PresenceEvent) => Promise<void>;
+  arrived: (context: ServiceContext, actor: Actor | RealtimeGuest, event: PresenceEvent) => Promise<void>;
+  departed: (context: ServiceContext, actor: Actor | RealtimeGuest, event: PresenceEvent) => Promise<void>;
 };
 
 let handler: PresenceHandler | null = null;

@@ -22,6 +22,8 @@ import { currentGuestResolver, currentSignalRelay, SIGNAL_WINDOW_MS, SIGNALS_PER
  * Events carry ids only; the page fetches what changed through the access-checked API.
  */
 const PING_EVERY_MS = 30_000;
+/** The longest delay setTimeout takes (about 24.8 days); a guest session is hours. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const resumeMessageSchema = z.object({ type: z.literal('resume'), after: z.number().int().nonnegative().nullable() });
 const clientMessageSchema = z.discriminatedUnion('type', [resumeMessageSchema, signalMessageSchema, presenceMessageSchema]);
 /** A WebRTC offer with audio, video and many codecs fits with room to spare (signals.ts). */
@@ -60,8 +62,11 @@ export async function realtimeRoutes(app: FastifyInstance) {
     const topics = guest
       ? [`guest:${guest.id}` as const]
       : topicsFor(actor!.kind === 'staff' ? { kind: 'staff', staffId: actor!.staffId, unitId: actor!.unitId, hasUnitRole: actor!.unitRoles.length > 0 } : actor!);
-    // A guest's session is not in the sessions table: its socket closes when the guest session ends.
-    const guestEnd = guest ? setTimeout(() => socket.close(4401, 'session ended'), Math.max(0, guest.expiresAt.getTime() - Date.now())) : undefined;
+    // A guest's session is not in the sessions table: its socket closes when the guest session ends
+    // (on the app's clock, which gave out that end; a timer longer than MAX_TIMER_MS would fire at once).
+    const guestEnd = guest
+      ? setTimeout(() => socket.close(4401, 'session ended'), Math.min(MAX_TIMER_MS, Math.max(0, guest.expiresAt.getTime() - app.deps.clock.now().getTime())))
+      : undefined;
     let lastDelivered = 0;
     const delivered = new Set<number>();
     let buffered: RealtimeEvent[] | null = null;
@@ -134,9 +139,10 @@ export async function realtimeRoutes(app: FastifyInstance) {
     let presenceWork: Promise<void> = Promise.resolve();
     const tellPresence = (what: 'arrived' | 'departed', event: PresenceEvent) => {
       const handler = currentPresenceHandler();
-      if (!handler || !actor) return;
+      const who = actor ?? guest;
+      if (!handler || !who) return;
       presenceWork = presenceWork.then(() =>
-        handler[what]({ db: app.deps.db.db, clock: app.deps.clock }, actor, event).catch((error: unknown) => {
+        handler[what]({ db: app.deps.db.db, clock: app.deps.clock }, who, event).catch((error: unknown) => {
           if (!(error instanceof AppError)) request.log.warn({ err: error }, `presence ${what} failed`);
         }),
       );
