@@ -6,8 +6,9 @@ import { idempotent, type IdempotencyScope, type IdempotentResult } from '../../
 import { activeEservicesByUnit } from '../e-services/directory.ts';
 import type { AdminVisitType, AppointmentSettingsView, SettingsRequest, VisitTypeList, VisitTypeRequest } from './admin-contract.ts';
 import { adminErrors } from './admin-errors.ts';
-import { countBookedAheadOfVisitType, findSettingsRow, findUnitVisitTypeForUpdate, insertVisitType, removeVisitTypeFromSchedules, saveSettings, updateVisitType } from './admin-store.ts';
+import { countBookedAheadOfVisitType, findSettingsRow, findUnitVisitTypeForUpdate, insertVisitType, lockSettings, removeVisitTypeFromSchedules, saveSettings, updateVisitType } from './admin-store.ts';
 import { appointmentErrors } from './errors.ts';
+import { rescheduleUnitReminders } from './reminders.ts';
 import { DEFAULT_SETTINGS, listResources, listVisitTypes, type VisitTypeRow } from './store.ts';
 
 /**
@@ -141,11 +142,18 @@ export async function getAppointmentSettings(context: ServiceContext, actor: Sta
   });
 }
 
-/** A new reminder time applies to bookings made from now on; reminders already scheduled keep theirs. */
+/**
+ * A new reminder time applies to the bookings already made as well: their pending reminders move
+ * in this transaction (reminders.ts), and one whose new moment has passed is not sent.
+ */
 export async function setAppointmentSettings(context: ServiceContext, actor: StaffActor, request: SettingsRequest): Promise<AppointmentSettingsView> {
   const unitId = administeredUnitId(actor);
   return context.db.transaction(async (tx) => {
-    const row = await saveSettings(tx, unitId, request, context.clock.now());
+    const now = context.clock.now();
+    const before = await lockSettings(tx, unitId, now);
+    const row = await saveSettings(tx, unitId, request, now);
+    // When only the booking horizon changed, the reminders stay as they are.
+    if (row.reminderHoursBefore !== before.reminderHoursBefore) await rescheduleUnitReminders(tx, context.clock, unitId, row.reminderHoursBefore);
     await recordAudit(tx, context, actor, { action: 'update', objectType: 'appointment_settings', objectId: unitId });
     return { unitId, reminderHoursBefore: row.reminderHoursBefore, bookingHorizonDays: row.bookingHorizonDays, updatedAt: row.updatedAt.toISOString() };
   });

@@ -1,7 +1,8 @@
-import { and, count, eq, gt, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
+import { jobs } from '../../platform/jobs/tables.ts';
 import type { WorkTemplate } from './model.ts';
-import type { AppointmentRow, ResourceRow, VisitTypeRow } from './store.ts';
+import { DEFAULT_SETTINGS, type AppointmentRow, type AppointmentSettings, type ResourceRow, type VisitTypeRow } from './store.ts';
 import { appointmentSettings, appointments, scheduleResources, visitTypes } from './tables.ts';
 
 /** The unit administrator's writes (visit types, schedules, settings) and the reads only they need. */
@@ -72,9 +73,38 @@ export async function countBookedAheadOfVisitType(tx: Tx, visitTypeId: string, n
   return row!.n;
 }
 
+/**
+ * The unit's bookings still ahead (booked, not yet started) whose reminder has not been sent:
+ * their job, keyed `reminderKeyPrefix` + the booking's id, is not done (pending, cancelled,
+ * failed or none). One query, the job found by its unique key: for a new reminder time to move them.
+ */
+export async function listBookedAheadAwaitingReminder(tx: Tx, unitId: string, now: Date, reminderKeyPrefix: string): Promise<{ id: string; startsAt: Date }[]> {
+  return tx
+    .select({ id: appointments.id, startsAt: appointments.startsAt })
+    .from(appointments)
+    .leftJoin(jobs, eq(jobs.key, sql`${reminderKeyPrefix} || ${appointments.id}::text`))
+    .where(and(eq(appointments.unitId, unitId), eq(appointments.status, 'booked'), gt(appointments.startsAt, now), or(isNull(jobs.status), ne(jobs.status, 'done'))))
+    .orderBy(appointments.startsAt);
+}
+
 export async function findSettingsRow(tx: Tx, unitId: string) {
   const [row] = await tx.select().from(appointmentSettings).where(eq(appointmentSettings.unitId, unitId));
   return row;
+}
+
+/**
+ * The unit's settings, locked for a change (a unit still on the defaults gets its row first):
+ * two administrators' changes then happen one after the other, and the later one reads what the
+ * earlier saved, so it knows whether the reminder time really changes.
+ */
+export async function lockSettings(tx: Tx, unitId: string, at: Date): Promise<AppointmentSettings> {
+  await tx.insert(appointmentSettings).values({ unitId, ...DEFAULT_SETTINGS, updatedAt: at }).onConflictDoNothing({ target: appointmentSettings.unitId });
+  const [row] = await tx
+    .select({ reminderHoursBefore: appointmentSettings.reminderHoursBefore, bookingHorizonDays: appointmentSettings.bookingHorizonDays })
+    .from(appointmentSettings)
+    .where(eq(appointmentSettings.unitId, unitId))
+    .for('update');
+  return row!;
 }
 
 export async function saveSettings(tx: Tx, unitId: string, values: { reminderHoursBefore: number; bookingHorizonDays: number }, at: Date) {

@@ -5,7 +5,8 @@ import { runDueJobs } from '../../platform/jobs/jobs.ts';
 import { findJob } from '../../platform/jobs/store.ts';
 import { notificationOutbox, personContactDetails } from '../../platform/notifications/tables.ts';
 import { renderNotification } from '../../platform/notifications/templates.ts';
-import { makePerson, makeUnit } from '../../platform/testing/builders.ts';
+import { makePerson, makeStaff, makeUnit } from '../../platform/testing/builders.ts';
+import { loginAs } from '../../platform/testing/client.ts';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { cancelAppointmentReminder, REMINDER_JOB, reminderKey, scheduleAppointmentReminder, sendAppointmentReminder } from './reminders.ts';
 import { appointments, appointmentSettings } from './tables.ts';
@@ -169,5 +170,64 @@ describe('appointment reminders', () => {
     const appointment = await book(at, '2031-03-16T09:00:00Z', patient.id);
     expect((await runAt(appointment.id, '2031-03-16T09:00:00Z')).done).toBe(1);
     expect(await outboxOf([patient.id])).toEqual([]);
+  });
+
+  describe('when the unit administrator changes the reminder time', () => {
+    const changeReminderTime = async (unitId: string, reminderHoursBefore: number) => {
+      const admin = await makeStaff(t.db.db, { unitId, roles: ['receptionist', 'unit_admin'], profession: 'receptionist' });
+      const client = await loginAs(t.app, t.db.db, { staffId: admin.id });
+      const saved = await client.put('/api/unit-admin/appointments/settings', { reminderHoursBefore, bookingHorizonDays: 56 });
+      expect(saved.statusCode).toBe(200);
+    };
+    const jobOf = (appointmentId: string) => findJob(t.db.db, reminderKey(appointmentId));
+
+    it('move the reminders of the bookings already made, on the wall clock; one whose new moment has passed is not sent', async () => {
+      const { unit, at } = await setup();
+      const other = await setup();
+      const patient = await personWithEmail();
+      const thursday = await book(at, '2031-03-13T09:00:00Z', patient.id);
+      // Monday 31 March 2031 09:00 CEST, after the spring change (30 March).
+      const afterClockChange = await book(at, '2031-03-31T07:00:00Z', patient.id);
+      const soon = await book(at, '2031-03-11T10:00:00Z', patient.id);
+      const cancelled = await book(at, '2031-03-14T09:00:00Z', patient.id);
+      await t.db.db.update(appointments).set({ status: 'cancelled' }).where(eq(appointments.id, cancelled.id));
+      await t.db.db.transaction((tx) => cancelAppointmentReminder(tx, cancelled.id));
+      const elsewhere = await book(other.at, '2031-03-13T09:00:00Z', patient.id);
+
+      await changeReminderTime(unit.id, 48);
+
+      expect(await jobOf(thursday.id)).toMatchObject({ status: 'pending', runAt: new Date('2031-03-11T09:00:00Z') });
+      // 48 h on the clock: Saturday 09:00 CET, not 08:00 (47 hours pass).
+      expect(await jobOf(afterClockChange.id)).toMatchObject({ status: 'pending', runAt: new Date('2031-03-29T08:00:00Z') });
+      // Was due at 10:00 today; 48 hours before is past.
+      expect((await jobOf(soon.id))?.status).toBe('cancelled');
+      expect((await runAt(soon.id, '2031-03-10T10:00:00Z')).claimed).toBe(0);
+      // Not booked any more, or another unit's: untouched.
+      expect((await jobOf(cancelled.id))?.status).toBe('cancelled');
+      expect(await jobOf(elsewhere.id)).toMatchObject({ status: 'pending', runAt: new Date('2031-03-12T09:00:00Z') });
+
+      expect((await runAt(thursday.id, '2031-03-11T09:00:00Z')).done).toBe(1);
+      expect(await outboxOf([patient.id])).toHaveLength(1);
+    });
+
+    it('send no reminder twice, and give one to a booking made at short notice when the time gets shorter', async () => {
+      const { unit, at } = await setup();
+      const patient = await personWithEmail();
+      const reminded = await book(at, '2031-03-11T09:00:00Z', patient.id);
+      const shortNotice = await book(at, '2031-03-11T04:00:00Z', patient.id);
+      expect(await jobOf(shortNotice.id)).toBeNull();
+      expect((await runAt(reminded.id, '2031-03-10T09:00:00Z')).done).toBe(1);
+
+      t.clock.set('2031-03-10T09:30:00Z');
+      try {
+        await changeReminderTime(unit.id, 2);
+      } finally {
+        t.clock.set(NOW);
+      }
+
+      expect(await jobOf(reminded.id)).toMatchObject({ status: 'done', runAt: new Date('2031-03-10T09:00:00Z') });
+      expect(await jobOf(shortNotice.id)).toMatchObject({ status: 'pending', runAt: new Date('2031-03-11T02:00:00Z') });
+      expect(await outboxOf([patient.id])).toHaveLength(1);
+    });
   });
 });

@@ -3,6 +3,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { cancelJob, registerJobHandler, scheduleJob } from '../../platform/jobs/jobs.ts';
 import { enqueueNotification, nudgeOutbox } from '../../platform/notifications/outbox.ts';
+import { listBookedAheadAwaitingReminder } from './admin-store.ts';
+import { reminderMoment } from './reminder-time.ts';
 import { findAppointment, findSettings } from './store.ts';
 
 /**
@@ -11,12 +13,13 @@ import { findAppointment, findSettings } from './store.ts';
  * durable job (platform/jobs), scheduled in the booking's transaction, so it survives a
  * restart and runs once across processes. The text says only the date and time (the outbox's
  * appointment_reminder template): no unit, practitioner, visit type or anything medical.
+ * The hours are counted on the Stockholm wall clock (reminder-time.ts), so "24 hours before" a
+ * 09:00 visit is 09:00 the day before also across a clock change.
  */
 export const REMINDER_JOB = 'appointment-reminder';
 
-const HOUR = 3_600_000;
-
-export const reminderKey = (appointmentId: string) => `${REMINDER_JOB}:${appointmentId}`;
+const KEY_PREFIX = `${REMINDER_JOB}:`;
+export const reminderKey = (appointmentId: string) => `${KEY_PREFIX}${appointmentId}`;
 
 const payloadSchema = z.object({ appointmentId: z.uuid(), startsAt: z.iso.datetime({ offset: true }) });
 export type ReminderPayload = z.infer<typeof payloadSchema>;
@@ -28,13 +31,31 @@ export type ReminderPayload = z.infer<typeof payloadSchema>;
  */
 export async function scheduleAppointmentReminder(tx: Tx, clock: Clock, appointment: { id: string; unitId: string; startsAt: Date }): Promise<void> {
   const { reminderHoursBefore } = await findSettings(tx, appointment.unitId);
-  const runAt = new Date(appointment.startsAt.getTime() - reminderHoursBefore * HOUR);
+  await scheduleReminder(tx, clock, appointment, reminderHoursBefore);
+}
+
+async function scheduleReminder(tx: Tx, clock: Clock, appointment: { id: string; startsAt: Date }, hoursBefore: number): Promise<void> {
+  const runAt = reminderMoment(appointment.startsAt, hoursBefore);
   if (runAt.getTime() <= clock.now().getTime()) {
     await cancelJob(tx, reminderKey(appointment.id));
     return;
   }
   const payload: ReminderPayload = { appointmentId: appointment.id, startsAt: appointment.startsAt.toISOString() };
   await scheduleJob(tx, clock, { name: REMINDER_JOB, key: reminderKey(appointment.id), runAt, payload });
+}
+
+/**
+ * The unit's reminder time changed: it applies to the bookings already made too, in the
+ * caller's transaction (the one that saves the setting). Each booking still ahead gets its
+ * reminder at the new moment, or none when that has passed (as if booked now under the new
+ * time); a reminder already sent is not sent again. Returns how many bookings were considered.
+ * One job write per booking: a unit has at most a few thousand ahead.
+ */
+export async function rescheduleUnitReminders(tx: Tx, clock: Clock, unitId: string, hoursBefore: number): Promise<number> {
+  const ahead = await listBookedAheadAwaitingReminder(tx, unitId, clock.now(), KEY_PREFIX);
+  // One after the other: a transaction is one connection.
+  for (const appointment of ahead) await scheduleReminder(tx, clock, appointment, hoursBefore);
+  return ahead.length;
 }
 
 /** The booking was cancelled, moved or attended: its reminder is not sent. */

@@ -12,7 +12,7 @@ const texts = {
   sv: {
     title: 'Påminnelser och bokningsperiod',
     reminder: 'Påminnelse, timmar före besöket',
-    reminderHint: '1–168 timmar. Patienten får påminnelsen som e-post eller sms enligt sina egna val. Gäller bokningar som görs efter ändringen.',
+    reminderHint: '1–168 timmar. Patienten får påminnelsen som e-post eller sms enligt sina egna val. Gäller även redan bokade besök; en påminnelse som redan har skickats skickas inte igen.',
     horizon: 'Hur långt fram patienter kan boka, dagar',
     horizonHint: '7–365 dagar. Gäller bokning via webben.',
     save: 'Spara',
@@ -23,7 +23,7 @@ const texts = {
   en: {
     title: 'Reminders and booking period',
     reminder: 'Reminder, hours before the visit',
-    reminderHint: '1–168 hours. The patient gets the reminder by e-mail or text message as they have chosen. Applies to bookings made after the change.',
+    reminderHint: '1–168 hours. The patient gets the reminder by e-mail or text message as they have chosen. Also applies to visits already booked; a reminder already sent is not sent again.',
     horizon: 'How far ahead patients can book, days',
     horizonHint: '7–365 days. Applies to online booking.',
     save: 'Save',
