@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
-import { cancelJob, registerJobHandler, scheduleJob } from '../../platform/jobs/jobs.ts';
+import { cancelJob, cancelJobs, registerJobHandler, scheduleJobs, type ScheduledJob } from '../../platform/jobs/jobs.ts';
 import { enqueueNotification, nudgeOutbox } from '../../platform/notifications/outbox.ts';
 import { listBookedAheadAwaitingReminder } from './admin-store.ts';
 import { reminderMoment } from './reminder-time.ts';
@@ -31,17 +31,29 @@ export type ReminderPayload = z.infer<typeof payloadSchema>;
  */
 export async function scheduleAppointmentReminder(tx: Tx, clock: Clock, appointment: { id: string; unitId: string; startsAt: Date }): Promise<void> {
   const { reminderHoursBefore } = await findSettings(tx, appointment.unitId);
-  await scheduleReminder(tx, clock, appointment, reminderHoursBefore);
+  await scheduleReminders(tx, clock, [appointment], reminderHoursBefore);
 }
 
-async function scheduleReminder(tx: Tx, clock: Clock, appointment: { id: string; startsAt: Date }, hoursBefore: number): Promise<void> {
-  const runAt = reminderMoment(appointment.startsAt, hoursBefore);
-  if (runAt.getTime() <= clock.now().getTime()) {
-    await cancelJob(tx, reminderKey(appointment.id));
-    return;
+/** The reminder jobs of these bookings under a reminder time, and the bookings whose reminder moment has passed (none is sent). */
+function remindersOf(appointments: { id: string; startsAt: Date }[], hoursBefore: number, now: Date): { due: ScheduledJob[]; passed: string[] } {
+  const due: ScheduledJob[] = [];
+  const passed: string[] = [];
+  for (const appointment of appointments) {
+    const runAt = reminderMoment(appointment.startsAt, hoursBefore);
+    if (runAt.getTime() <= now.getTime()) {
+      passed.push(reminderKey(appointment.id));
+      continue;
+    }
+    const payload: ReminderPayload = { appointmentId: appointment.id, startsAt: appointment.startsAt.toISOString() };
+    due.push({ name: REMINDER_JOB, key: reminderKey(appointment.id), runAt, payload });
   }
-  const payload: ReminderPayload = { appointmentId: appointment.id, startsAt: appointment.startsAt.toISOString() };
-  await scheduleJob(tx, clock, { name: REMINDER_JOB, key: reminderKey(appointment.id), runAt, payload });
+  return { due, passed };
+}
+
+async function scheduleReminders(tx: Tx, clock: Clock, appointments: { id: string; startsAt: Date }[], hoursBefore: number): Promise<void> {
+  const { due, passed } = remindersOf(appointments, hoursBefore, clock.now());
+  await cancelJobs(tx, passed);
+  await scheduleJobs(tx, clock, due);
 }
 
 /**
@@ -49,12 +61,11 @@ async function scheduleReminder(tx: Tx, clock: Clock, appointment: { id: string;
  * caller's transaction (the one that saves the setting). Each booking still ahead gets its
  * reminder at the new moment, or none when that has passed (as if booked now under the new
  * time); a reminder already sent is not sent again. Returns how many bookings were considered.
- * One job write per booking: a unit has at most a few thousand ahead.
+ * The jobs are written a thousand to a statement.
  */
 export async function rescheduleUnitReminders(tx: Tx, clock: Clock, unitId: string, hoursBefore: number): Promise<number> {
   const ahead = await listBookedAheadAwaitingReminder(tx, unitId, clock.now(), KEY_PREFIX);
-  // One after the other: a transaction is one connection.
-  for (const appointment of ahead) await scheduleReminder(tx, clock, appointment, hoursBefore);
+  await scheduleReminders(tx, clock, ahead, hoursBefore);
   return ahead.length;
 }
 

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Database, Tx } from '../db/database.ts';
 import { afterFailure, MAX_ATTEMPTS, shortError } from '../notifications/retry.ts';
 import type { WorkerLog } from '../notifications/worker.ts';
-import { cancelPendingJob, claimDueJobs, markJobDone, markJobFailed, markJobRetry, upsertJob, type ClaimedJob } from './store.ts';
+import { cancelPendingJobs, claimDueJobs, markJobDone, markJobFailed, markJobRetry, upsertJobs, type ClaimedJob } from './store.ts';
 
 /**
  * Durable scheduled jobs (an appointment's reminder, later deadlines): a row in `jobs`, written
@@ -55,12 +55,23 @@ export function registerJobHandler(name: string, handler: JobHandler): void {
  * change that caused it.
  */
 export async function scheduleJob(tx: Tx, clock: Clock, job: ScheduledJob): Promise<void> {
-  await upsertJob(tx, { ...job, createdAt: clock.now() });
+  await scheduleJobs(tx, clock, [job]);
+}
+
+/** scheduleJob for many jobs at once (in few statements); their keys must differ. */
+export async function scheduleJobs(tx: Tx, clock: Clock, many: ScheduledJob[]): Promise<void> {
+  const createdAt = clock.now();
+  await upsertJobs(tx, many.map((job) => ({ ...job, createdAt })));
 }
 
 /** Cancels the pending job with this key; false when there was none (already run, cancelled, or never scheduled). */
 export async function cancelJob(tx: Tx, key: string): Promise<boolean> {
-  return cancelPendingJob(tx, key);
+  return (await cancelPendingJobs(tx, [key])) > 0;
+}
+
+/** cancelJob for many keys at once; how many pending jobs were cancelled. */
+export async function cancelJobs(tx: Tx, keys: string[]): Promise<number> {
+  return cancelPendingJobs(tx, keys);
 }
 
 class HandlerTimeout extends Error {

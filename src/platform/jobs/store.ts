@@ -7,25 +7,48 @@ import { jobs } from './tables.ts';
 export type JobRow = typeof jobs.$inferSelect;
 export type ClaimedJob = Pick<JobRow, 'id' | 'name' | 'key' | 'payload' | 'attempts' | 'lockedUntil'>;
 
-/** Inserts the job, or replaces the one with the same key: new time and payload, pending again, attempts from 0. */
-export async function upsertJob(tx: Tx, values: { name: string; key: string; runAt: Date; payload: Record<string, unknown>; createdAt: Date }): Promise<void> {
-  await tx
-    .insert(jobs)
-    .values({ ...values, status: 'pending', attempts: 0 })
-    .onConflictDoUpdate({
-      target: jobs.key,
-      set: { name: values.name, runAt: values.runAt, payload: values.payload, status: 'pending', attempts: 0, lockedUntil: null, lastError: null, finishedAt: null },
-    });
+type NewJob = { name: string; key: string; runAt: Date; payload: Record<string, unknown>; createdAt: Date };
+
+/** Rows per statement: well under PostgreSQL's 65,535 bind parameters (seven a row). */
+const ROWS_PER_STATEMENT = 1_000;
+
+/**
+ * Inserts the jobs, or replaces those with the same key: new time and payload, pending again,
+ * attempts from 0. Many in one statement (a unit's reminders moved at once); keys must differ.
+ */
+export async function upsertJobs(tx: Tx, values: NewJob[]): Promise<void> {
+  for (let start = 0; start < values.length; start += ROWS_PER_STATEMENT) {
+    await tx
+      .insert(jobs)
+      .values(values.slice(start, start + ROWS_PER_STATEMENT).map((job) => ({ ...job, status: 'pending', attempts: 0 })))
+      .onConflictDoUpdate({
+        target: jobs.key,
+        set: {
+          name: sql`excluded.name`,
+          runAt: sql`excluded.run_at`,
+          payload: sql`excluded.payload`,
+          status: 'pending',
+          attempts: 0,
+          lockedUntil: null,
+          lastError: null,
+          finishedAt: null,
+        },
+      });
+  }
 }
 
-/** A pending job becomes cancelled; true when there was one. */
-export async function cancelPendingJob(tx: Tx, key: string): Promise<boolean> {
-  const rows = await tx
-    .update(jobs)
-    .set({ status: 'cancelled', lockedUntil: null })
-    .where(and(eq(jobs.key, key), eq(jobs.status, 'pending')))
-    .returning({ id: jobs.id });
-  return rows.length > 0;
+/** The pending jobs with these keys become cancelled; how many there were. */
+export async function cancelPendingJobs(tx: Tx, keys: string[]): Promise<number> {
+  let cancelled = 0;
+  for (let start = 0; start < keys.length; start += ROWS_PER_STATEMENT) {
+    const rows = await tx
+      .update(jobs)
+      .set({ status: 'cancelled', lockedUntil: null })
+      .where(and(inArray(jobs.key, keys.slice(start, start + ROWS_PER_STATEMENT)), eq(jobs.status, 'pending')))
+      .returning({ id: jobs.id });
+    cancelled += rows.length;
+  }
+  return cancelled;
 }
 
 /**
