@@ -1,5 +1,4 @@
-import { stockholmLocalToUtc } from '../../lib/calendar/stockholm-clock.ts';
-import { STOCKHOLM } from '../../lib/stockholm-time.ts';
+import { offsetMsAt, stockholmLocalToUtc, wallClockAsUtcMs } from '../../lib/calendar/stockholm-clock.ts';
 
 /**
  * D6: when an appointment's reminder goes out. "24 hours before" a visit at 09:00 means 09:00
@@ -12,29 +11,11 @@ const SECOND = 1_000;
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
-const wallClockParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: STOCKHOLM,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
-/** Stockholm's wall clock at an instant, encoded as if it were a UTC timestamp (so wall-clock arithmetic is plain arithmetic). */
+/** Stockholm's wall clock at an instant, to the millisecond, encoded as if it were a UTC timestamp (so wall-clock arithmetic is plain arithmetic). */
 function wallClockMs(instantMs: number): number {
   const wholeSecond = Math.floor(instantMs / SECOND) * SECOND;
-  const parts: Record<string, number> = {};
-  for (const { type, value } of wallClockParts.formatToParts(wholeSecond)) parts[type] = Number(value);
-  const wall = new Date(0);
-  wall.setUTCFullYear(parts.year!, parts.month! - 1, parts.day!);
-  wall.setUTCHours(parts.hour!, parts.minute!, parts.second!, 0);
-  return wall.getTime() + (instantMs - wholeSecond);
+  return wallClockAsUtcMs(wholeSecond) + (instantMs - wholeSecond);
 }
-
-const offsetMsAt = (instantMs: number) => wallClockMs(instantMs) - instantMs;
 
 /**
  * The instant at which Stockholm's clocks show `wallMs`. stockholmLocalToUtc does the

@@ -21,8 +21,8 @@ const wallClockParts = new Intl.DateTimeFormat('en-US', {
   second: 'numeric',
 });
 
-/** The Stockholm wall-clock reading at an instant, encoded as if it were a UTC timestamp. */
-function wallClockAsUtcMs(instantMs: number): number {
+/** The Stockholm wall-clock reading at an instant (to the second), encoded as if it were a UTC timestamp. */
+export function wallClockAsUtcMs(instantMs: number): number {
   const parts: Record<string, number> = {};
   for (const { type, value } of wallClockParts.formatToParts(instantMs)) parts[type] = Number(value);
   const wall = new Date(0);
@@ -32,7 +32,7 @@ function wallClockAsUtcMs(instantMs: number): number {
 }
 
 /** How far Stockholm's clocks are ahead of UTC at an instant, in milliseconds. */
-function offsetMsAt(instantMs: number): number {
+export function offsetMsAt(instantMs: number): number {
   const wholeSecond = Math.floor(instantMs / 1000) * 1000;
   return wallClockAsUtcMs(wholeSecond) - wholeSecond;
 }
