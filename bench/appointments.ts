@@ -38,7 +38,6 @@ import { stockholmDate } from '../src/lib/stockholm-time.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { openDatabase } from '../src/platform/db/connect.ts';
 import type { DatabaseHandle } from '../src/platform/db/database.ts';
-import { migrate } from '../src/platform/db/migrate.ts';
 import { careUnits, organisations } from '../src/platform/organisations/tables.ts';
 import { persons, staff, staffMemberships } from '../src/platform/people/tables.ts';
 import { loginAs, type TestClient } from '../src/platform/testing/client.ts';
@@ -47,7 +46,7 @@ import { loadConfig } from '../src/server/config.ts';
 import type { BenchDatabase } from './databases.ts';
 import { figures, sectionMarkers, type Figures } from './figures.ts';
 import { seededRandom, DEFAULT_SEED } from './generate-region.ts';
-import { identityNumbers, machineLine, ms, runIfMain, runOnEachDatabase, timeGets } from './harness.ts';
+import { identityNumbers, machineLine, migrateDatabase, ms, runIfMain, runOnEachDatabase, say, timeGets } from './harness.ts';
 
 const REQUESTS = Number(process.env.REQUESTS ?? 300);
 const NOW = '2026-11-23T07:00:00Z'; // Monday 08:00 in Stockholm
@@ -75,12 +74,7 @@ type DatabaseRun = { name: string; kind: string; loaded: Loaded; queries: QueryR
 const fillShare = (dayOffset: number) => (dayOffset < 14 ? 0.95 : dayOffset < 28 ? 0.8 : 0.6);
 
 async function load(handle: DatabaseHandle): Promise<Loaded> {
-  const session = await handle.openSession();
-  try {
-    await migrate(session);
-  } finally {
-    await session.release();
-  }
+  await migrateDatabase(handle);
   const db = handle.db;
   await loadCatalogueIfEmpty(db);
   const startedAt = performance.now();
@@ -324,8 +318,5 @@ function renderSection(runs: DatabaseRun[], skipped: string[], startedAt: Date, 
   return lines.join('\n');
 }
 
-function say(message: string) {
-  process.stdout.write(`${message}\n`);
-}
 
 runIfMain(import.meta.url, () => runOnEachDatabase({ section: 'appointments', title: 'Appointments', measure, render: renderSection }));

@@ -43,14 +43,13 @@ import { luhnCheckDigit } from '../src/lib/personnummer.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { openDatabase } from '../src/platform/db/connect.ts';
 import type { Database, DatabaseHandle } from '../src/platform/db/database.ts';
-import { migrate } from '../src/platform/db/migrate.ts';
 import { careUnits, organisations } from '../src/platform/organisations/tables.ts';
 import { persons, staff, staffMemberships } from '../src/platform/people/tables.ts';
 import { loginAs, type TestClient } from '../src/platform/testing/client.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { installInterruptHandlers, runAllCleanups } from './cleanup.ts';
-import { machineLine, ms, timeGets } from './harness.ts';
+import { machineLine, migrateDatabase, ms, say, timeGets } from './harness.ts';
 import { postgresAvailable, preparePglite, preparePostgres, type BenchDatabase } from './databases.ts';
 import { DEFAULT_SEED, seededRandom } from './generate-region.ts';
 
@@ -256,12 +255,7 @@ async function insertInBatches<T>(rows: T[], size: number, insert: (batch: T[]) 
 }
 
 export async function loadInbox(handle: DatabaseHandle, data: InboxData): Promise<Loaded> {
-  const session = await handle.openSession();
-  try {
-    await migrate(session);
-  } finally {
-    await session.release();
-  }
+  await migrateDatabase(handle);
   const db = handle.db;
   await loadCatalogueIfEmpty(db);
   const startedAt = performance.now();
@@ -670,9 +664,6 @@ function renderSection(runs: DatabaseRun[], skipped: string[], startedAt: Date, 
 }
 
 
-function say(message: string) {
-  process.stdout.write(`${message}\n`);
-}
 
 async function main() {
   installInterruptHandlers();

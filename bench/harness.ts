@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { luhnCheckDigit } from '../src/lib/personnummer.ts';
+import type { DatabaseHandle } from '../src/platform/db/database.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
 import type { TestClient } from '../src/platform/testing/client.ts';
 import { installInterruptHandlers, runAllCleanups } from './cleanup.ts';
 import { postgresAvailable, preparePglite, preparePostgres, type BenchDatabase } from './databases.ts';
@@ -10,6 +12,21 @@ import { REPORT_FILE, writeSection } from './figures.ts';
 import { DEFAULT_SEED, seededRandom } from './generate-region.ts';
 
 /** What the HTTP benchmarks share besides figures.ts: timing GETs, the machine line, made-up personnummer. */
+
+/** Brings the benchmark's database to the current schema. */
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  const session = await handle.openSession();
+  try {
+    await migrate(session);
+  } finally {
+    await session.release();
+  }
+}
+
+/** A line of progress on standard output. */
+export function say(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
 
 /** Sends `count` GETs one at a time through the whole stack; times the 200s, counts the rest. */
 export async function timeGets(client: TestClient, url: string, count: number): Promise<{ samples: number[]; non200: number; last: unknown }> {

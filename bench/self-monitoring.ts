@@ -28,13 +28,12 @@ import { monitoringEnrolments } from '../src/features/self-monitoring/tables.ts'
 import { fixedClock } from '../src/platform/clock.ts';
 import { openDatabase } from '../src/platform/db/connect.ts';
 import { executeRows, type DatabaseHandle } from '../src/platform/db/database.ts';
-import { migrate } from '../src/platform/db/migrate.ts';
 import { careUnits, organisations } from '../src/platform/organisations/tables.ts';
 import { persons, staff, staffMemberships } from '../src/platform/people/tables.ts';
 import { loginAs } from '../src/platform/testing/client.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { identityNumbers, machineLine, ms, runIfMain, runOnEachDatabase, timeGets } from './harness.ts';
+import { identityNumbers, machineLine, migrateDatabase, ms, runIfMain, runOnEachDatabase, say, timeGets } from './harness.ts';
 import type { BenchDatabase } from './databases.ts';
 
 const REQUESTS = Number(process.env.REQUESTS ?? 500);
@@ -51,12 +50,7 @@ type Loaded = { unitId: string; nurseId: string; enrolmentId: string; observatio
 
 
 async function load(handle: DatabaseHandle): Promise<Loaded> {
-  const session = await handle.openSession();
-  try {
-    await migrate(session);
-  } finally {
-    await session.release();
-  }
+  await migrateDatabase(handle);
   const db = handle.db;
   const startedAt = performance.now();
   const now = new Date(NOW);
@@ -248,8 +242,5 @@ function renderSection(runs: DatabaseRun[], skipped: string[], startedAt: Date, 
 }
 
 
-function say(message: string) {
-  process.stdout.write(`${message}\n`);
-}
 
 runIfMain(import.meta.url, () => runOnEachDatabase({ section: 'self-monitoring', title: 'Self-monitoring dashboard (issue 10)', measure, render: renderSection }));

@@ -30,7 +30,6 @@ import type { StaffActor } from '../src/platform/auth/actor.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { openDatabase } from '../src/platform/db/connect.ts';
 import type { DatabaseHandle } from '../src/platform/db/database.ts';
-import { migrate } from '../src/platform/db/migrate.ts';
 import { careUnits, organisations } from '../src/platform/organisations/tables.ts';
 import { organisationRoles, staff } from '../src/platform/people/tables.ts';
 import { careUnitKinds } from '../src/platform/organisations/model.ts';
@@ -40,6 +39,7 @@ import { loadConfig } from '../src/server/config.ts';
 import { installInterruptHandlers, runAllCleanups } from './cleanup.ts';
 import { postgresAvailable, preparePglite, preparePostgres, type BenchDatabase } from './databases.ts';
 import { DEFAULT_SEED, generateRegion, seededRandom, type GeneratedRegion } from './generate-region.ts';
+import { migrateDatabase, say } from './harness.ts';
 
 const SEARCHES = Number(process.env.SEARCHES ?? 3000);
 const WARMUP = Math.min(300, Math.ceil(SEARCHES / 10));
@@ -141,12 +141,7 @@ type DatabaseRun = {
 };
 
 export async function loadRegion(handle: DatabaseHandle, region: GeneratedRegion, clock: ReturnType<typeof fixedClock>) {
-  const session = await handle.openSession();
-  try {
-    await migrate(session);
-  } finally {
-    await session.release();
-  }
+  await migrateDatabase(handle);
   await loadCatalogueIfEmpty(handle.db);
   const created = await handle.db.insert(organisations).values(region.organisations.map((o) => ({ ...o, optionPackages: [1] }))).returning();
   const regionOrganisation = created.find((o) => o.kind === 'region')!;
@@ -305,9 +300,6 @@ const EXAMPLES: Record<Category, string> = {
 };
 
 
-function say(message: string) {
-  process.stdout.write(`${message}\n`);
-}
 
 async function main() {
   installInterruptHandlers();
