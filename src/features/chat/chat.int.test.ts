@@ -44,11 +44,40 @@ async function clinic(options: { chat?: boolean; hours?: unknown } = {}) {
   };
 }
 
-async function start(client: TestClient, unitId: string, reason = 'Utslag på armen sedan i går', priority?: number) {
-  const response = await client.post('/api/patient/chats', { unitId, reason, ...(priority === undefined ? {} : { priority }) });
+async function start(client: TestClient, unitId: string, reason = 'Utslag på armen sedan i går', triageSessionId?: string) {
+  const response = await client.post('/api/patient/chats', { unitId, reason, ...(triageSessionId === undefined ? {} : { triageSessionId }) });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as PatientChat;
 }
+
+type TriageStep =
+  | { kind: 'question'; question: { id: string; type: string; code?: { code: string }; options?: { id: string; code?: { code: string } }[] } }
+  | { kind: 'outcome'; outcome: { urgency: string } };
+
+/**
+ * A finished Sök vård assessment through the public triage API, as the patient's browser makes
+ * it (no login): yes to the findings named, no (or none of these) to the rest, the measurements
+ * given (by code) and "don't know" to other numbers.
+ */
+async function assessment(complaint: string, findings: string[], values: Record<string, number> = {}) {
+  const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload });
+  const created = await post('/api/triage/sessions', { complaint, ageYears: 45, sex: 'female', forSomeoneElse: false, lang: 'sv' });
+  expect(created.statusCode, created.body).toBe(201);
+  const { sessionId } = created.json() as { sessionId: string };
+  let step = (created.json() as { step: TriageStep }).step;
+  while (step.kind === 'question') {
+    const q = step.question;
+    const chosen = q.options?.filter((option) => option.code && findings.includes(option.code.code)).map((option) => option.id) ?? [];
+    const answer = q.type === 'boolean' ? findings.includes(q.code!.code) : q.type === 'number' ? (values[q.code!.code] ?? null) : chosen.length > 0 ? chosen : ['none'];
+    const response = await post(`/api/triage/sessions/${sessionId}/answers`, { questionId: q.id, answer });
+    expect(response.statusCode, response.body).toBe(200);
+    step = (response.json() as { step: TriageStep }).step;
+  }
+  return { sessionId, urgency: step.outcome.urgency };
+}
+
+/** A cold with a cough for four days: self-care (content/triage/tests/self-care.json, cough-5). */
+const coldWithCough = () => assessment('cough', ['64531003'], { '162442009': 4 });
 
 async function takeNext(client: TestClient) {
   const response = await client.post('/api/staff/chat/take-next');
@@ -172,20 +201,40 @@ describe('a chat from queue to case', () => {
     expect(audit.map((row) => row.action)).toEqual(expect.arrayContaining(['create', 'read', 'update']));
   });
 
-  it('orders the queue by priority, then waiting time; positions and waits follow', async () => {
+  it('orders the queue by the Sök vård urgency the server assessed, then waiting time; positions and waits follow', async () => {
     const { unit, nurseClient, patientClient } = await clinic();
-    const others = await Promise.all([0, 1].map(() => makePerson(t.db.db)));
+    const others = await Promise.all([0, 1, 2].map(() => makePerson(t.db.db)));
+    const clientOf = (index: number) => loginAs(t.app, t.db.db, { personId: others[index]!.id });
+    const careToday = await assessment('sore-throat', ['jaw-stiffness']);
+    const call112 = await assessment('chest-pain', ['chest-pain-spreading']);
+    const selfCare = await coldWithCough();
+    expect([careToday.urgency, call112.urgency, selfCare.urgency]).toEqual(['care-today', 'call-112', 'self-care']);
+
     const first = await start(patientClient, unit.id);
     t.clock.advance(1000);
-    const second = await start(await loginAs(t.app, t.db.db, { personId: others[0]!.id }), unit.id, 'Bröstsmärta vid ansträngning', 2);
+    await start(await clientOf(0), unit.id, 'Ont i halsen, svårt att gapa', careToday.sessionId);
     t.clock.advance(1000);
-    await start(await loginAs(t.app, t.db.db, { personId: others[1]!.id }), unit.id, 'Fråga om vaccin');
+    const urgent = await start(await clientOf(1), unit.id, 'Bröstsmärta som strålar ut i armen', call112.sessionId);
+    t.clock.advance(1000);
+    await start(await clientOf(2), unit.id, 'Hosta sedan några dagar', selfCare.sessionId);
+    expect(urgent).toMatchObject({ priority: 4, position: 1 });
+
+    // Most urgent assessment first, even though it came later; an assessed self-care still goes before no assessment.
     const queue = (await nurseClient.get('/api/staff/chat/queue')).json() as StaffQueue;
-    expect(queue.queued.map((item) => item.reason)).toEqual(['Bröstsmärta vid ansträngning', 'Utslag på armen sedan i går', 'Fråga om vaccin']);
+    expect(queue.queued.map((item) => [item.reason, item.priority])).toEqual([
+      ['Bröstsmärta som strålar ut i armen', 4],
+      ['Ont i halsen, svårt att gapa', 2],
+      ['Hosta sedan några dagar', 0],
+      ['Utslag på armen sedan i går', null],
+    ]);
     const mine = (await patientClient.get(`/api/patient/chats/${first.id}`)).json() as PatientChat;
-    expect(mine).toMatchObject({ position: 2, estimatedWaitMinutes: 12 });
-    expect((await takeNext(nurseClient)).id).toBe(second.id);
-    expect((await patientClient.get(`/api/patient/chats/${first.id}`)).json()).toMatchObject({ position: 1 });
+    expect(mine).toMatchObject({ priority: null, position: 4, estimatedWaitMinutes: 28 });
+    const taken = await takeNext(nurseClient);
+    expect(taken.id).toBe(urgent.id);
+    // The assessment went along as the patient's first message, for the staff and the transcript.
+    expect(taken.messages).toEqual([expect.objectContaining({ side: 'patient', body: expect.stringContaining('Sök vård – digital bedömning: Bröstsmärta') })]);
+    expect(taken.messages[0]!.body).toContain('call-112');
+    expect((await patientClient.get(`/api/patient/chats/${first.id}`)).json()).toMatchObject({ position: 3 });
     t.clock.set(NOW);
   });
 
@@ -288,7 +337,7 @@ describe('access and validation', () => {
       await patientClient.post('/api/patient/chats', { unitId: 'not-a-uuid', reason: 'x' }),
       await patientClient.post('/api/patient/chats', { unitId: unit.id, reason: '   ' }),
       await patientClient.post('/api/patient/chats', { unitId: unit.id, reason: 'x'.repeat(301) }),
-      await patientClient.post('/api/patient/chats', { unitId: unit.id, reason: 'Fråga', priority: 9 }),
+      await patientClient.post('/api/patient/chats', { unitId: unit.id, reason: 'Fråga', triageSessionId: 'not-a-uuid' }),
       await patientClient.post('/api/patient/chats', { unitId: '00000000-0000-4000-8000-000000000000', reason: 'Fråga' }),
       await patientClient.post('/api/patient/chats', 'not json', { 'content-type': 'application/json' }),
       await patientClient.get('/api/patient/chats/not-a-uuid'),
@@ -308,5 +357,47 @@ describe('access and validation', () => {
     }
     const taken = await takeNext(nurseClient);
     expect((await nurseClient.post(`/api/staff/chats/${taken.id}/participants`, { staffId: '00000000-0000-4000-8000-000000000000' })).json().error.code).toBe('colleague_not_at_unit');
+  });
+
+  it('takes no priority from the browser: only a Sök vård assessment the server knows sets it', async () => {
+    const { unit, nurseClient, patientClient } = await clinic();
+    // A priority in the request is not part of the API: it is dropped, as any unknown key.
+    const claimed = await patientClient.post('/api/patient/chats', { unitId: unit.id, reason: 'Jag vill före i kön', priority: 4 });
+    expect(claimed.statusCode, claimed.body).toBe(201);
+    expect(claimed.json()).toMatchObject({ priority: null, messages: [] });
+    t.clock.advance(1000);
+    const outOfRange = await (await loginAs(t.app, t.db.db, { personId: (await makePerson(t.db.db)).id })).post('/api/patient/chats', { unitId: unit.id, reason: 'Jag med', priority: 9 });
+    expect(outOfRange.statusCode, outOfRange.body).toBe(201);
+    expect(outOfRange.json().priority).toBeNull();
+    // Someone later with a real (lower) assessment still goes first: the claimed 4 counted for nothing.
+    t.clock.advance(1000);
+    const selfCare = await coldWithCough();
+    const assessed = await start(await loginAs(t.app, t.db.db, { personId: (await makePerson(t.db.db)).id }), unit.id, 'Hosta', selfCare.sessionId);
+    const queue = (await nurseClient.get('/api/staff/chat/queue')).json() as StaffQueue;
+    expect(queue.queued.map((item) => [item.id, item.priority])).toEqual([
+      [assessed.id, 0],
+      [claimed.json().id, null],
+      [outOfRange.json().id, null],
+    ]);
+    t.clock.set(NOW);
+  });
+
+  it('refuses an assessment the server does not know (unknown or expired) with triage_summary_expired, and starts no chat', async () => {
+    // Sessions live two hours after their last step. Everyone logs in after the jump (a login would time out across it).
+    const { sessionId } = await coldWithCough();
+    t.clock.advance(2 * 60 * 60 * 1000 + 1000);
+    try {
+      const { unit, nurseClient, patientClient } = await clinic();
+      const unknown = await patientClient.post('/api/patient/chats', { unitId: unit.id, reason: 'Fråga', triageSessionId: crypto.randomUUID() });
+      expect(unknown.statusCode).toBe(422);
+      expect(unknown.json().error.code).toBe('triage_summary_expired');
+      expect(unknown.json().error.message).toMatch(/Sök vård/);
+      const expired = await patientClient.post('/api/patient/chats', { unitId: unit.id, reason: 'Fråga', triageSessionId: sessionId });
+      expect(expired.statusCode).toBe(422);
+      expect(expired.json().error.code).toBe('triage_summary_expired');
+      expect(((await nurseClient.get('/api/staff/chat/queue')).json() as StaffQueue).queued).toEqual([]);
+    } finally {
+      t.clock.set(NOW);
+    }
   });
 });

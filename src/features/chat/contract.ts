@@ -37,8 +37,12 @@ export type ChatHoursSettings = z.infer<typeof chatHoursSchema>;
 export const startChatRequestSchema = z.object({
   unitId: z.uuid(),
   reason: text(REASON_MAX),
-  /** Urgency from triage when known (higher is more urgent: 0 self-care … 4 call 112). */
-  priority: z.number().int().min(0).max(4).nullable().optional(),
+  /**
+   * G5: a Sök vård assessment the patient chose to send along. The queue priority comes from the
+   * server's own assessment of this session; a browser never sends a priority (an unknown key is
+   * dropped, as everywhere in the API).
+   */
+  triageSessionId: z.uuid().optional(),
 });
 export type StartChatRequest = z.input<typeof startChatRequestSchema>;
 

@@ -40,5 +40,10 @@ export const chatErrors = {
     new AppError('not_in_chat', 403, { sv: 'Du är inte med i chatten.', en: 'You are not in the chat.' }),
   colleagueNotAtUnit: () =>
     new AppError('colleague_not_at_unit', 422, { sv: 'Personen arbetar inte med chatten på enheten.', en: 'That person does not handle the chat at the unit.' }),
+  triageExpired: () =>
+    new AppError('triage_summary_expired', 422, {
+      sv: 'Bedömningen från Sök vård finns inte längre (den sparas i två timmar). Starta chatten utan den, eller gör om bedömningen.',
+      en: 'The Sök vård assessment is no longer available (it is kept for two hours). Start the chat without it, or do the assessment again.',
+    }),
   alreadyInChat: () => new AppError('already_in_chat', 409, { sv: 'Personen är redan med i chatten.', en: 'That person is already in the chat.' }),
 };

@@ -9,6 +9,7 @@ import { findPersonById, findStaffByIds, listUnitStaff } from '../../platform/pe
 import { signalEvent } from '../../platform/realtime/publish.ts';
 import { assertMayHandleCases, recordConversationAsCase } from '../cases/directory.ts';
 import { activeEservicesByUnit } from '../e-services/directory.ts';
+import { triagePriority, triageSummary } from '../triage/directory.ts';
 import type { OpeningHours } from '../../lib/opening-hours.ts';
 import {
   chatHoursRequestSchema,
@@ -221,15 +222,24 @@ async function startOnce(context: ServiceContext, actor: CitizenActor, request: 
     }
     const { availability } = await availabilityAt(tx, unit.id, now);
     if (!availability.available) throw availability.reason === 'closed' || availability.reason === 'no_hours' ? chatErrors.closed(availability.opensAt) : chatErrors.notOffered();
+    // The queue priority is the server's own Sök vård assessment (G5), never a number from the browser.
+    const triage = request.triageSessionId ? triageSummary(context, request.triageSessionId) : null;
+    if (request.triageSessionId && !triage) throw chatErrors.triageExpired();
     const chat = await insertChat(tx, {
       unitId: unit.id,
       patientId,
       startedByPersonId: actor.personId,
       reason: request.reason,
-      priority: request.priority ?? null,
+      priority: triage ? triagePriority(triage.urgency) : null,
       status: 'queued',
       queuedAt: now,
     });
+    if (triage) {
+      // The assessment the patient chose to send is their first message: staff read it when they
+      // take the chat, and it stays in the transcript kept as a case.
+      const message = await insertMessage(tx, { chatId: chat.id, authorPersonId: actor.personId, body: triage.text, createdAt: now });
+      await markRead(tx, chat.id, { kind: 'person', id: actor.personId }, message.seq, now);
+    }
     // Turning to the unit starts a care episode there, so its staff may read the chat (as cases do).
     await ensureOngoingCareRelation(tx, now, unit.id, patientId);
     await accessPatient(tx, context, actor, patientId, { action: 'create', objectType: 'chat', objectId: chat.id });

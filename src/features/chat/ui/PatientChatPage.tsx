@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { professionLabel } from '../../../lib/professions.ts';
 import { api, ApiError } from '../../../web/api/client.ts';
 import { formatDateTime, useLanguage, useTexts } from '../../../web/i18n/i18n.tsx';
 import { PageStatus } from '../../../web/layout/PageStatus.tsx';
 import type { SignedIn } from '../../../web/layout/RequireSession.tsx';
 import { usePageTitle } from '../../../web/layout/usePageTitle.ts';
-import { REASON_MAX, type ChatOpenStatus, type PatientChat } from '../contract.ts';
+import { TRIAGE_DRAFT_KEY, type TriageSummary } from '../../triage/contract.ts';
+import { REASON_MAX, type ChatOpenStatus, type PatientChat, type StartChatRequest } from '../contract.ts';
 import { patientChatKey, patientChatListKey, useChatStatus, usePatientChat, usePatientChats } from './api.ts';
 import { ChatThread } from './ChatThread.tsx';
 import './chat.css';
@@ -17,6 +18,8 @@ import './chat.css';
  * patient starts a chat with a short reason, waits in the queue (position and an estimated
  * wait, live), and chats with the staff who take it. When the chat is closed or not offered,
  * the page offers sending a case instead and 1177/112: there is always a way forward.
+ * An assessment just made in Sök vård (kept in the tab) may go along: the server takes the
+ * queue priority from its own assessment of that session, never from the browser.
  */
 
 const texts = {
@@ -28,6 +31,9 @@ const texts = {
     reasonHint: 'Skriv kort, så vet vården vem som passar bäst att svara. Du kan skriva mer när chatten har börjat.',
     reasonEmpty: 'Skriv kort vad du vill chatta om.',
     reasonTooLong: (max: number) => `Högst ${max} tecken.`,
+    triageFound: (complaint: string) => `Du har gjort en bedömning i Sök vård (${complaint}).`,
+    triageInclude: 'Skicka med bedömningen från Sök vård',
+    triageIncludeHint: 'Då ser vården dina svar, och chatten får plats i kön efter hur brådskande bedömningen är.',
     start: 'Starta chatten',
     starting: 'Startar …',
     closed: 'Chatten är stängd just nu',
@@ -62,6 +68,9 @@ const texts = {
     reasonHint: 'Keep it short, so care staff know who is best placed to answer. You can write more once the chat has started.',
     reasonEmpty: 'Write briefly what you want to chat about.',
     reasonTooLong: (max: number) => `At most ${max} characters.`,
+    triageFound: (complaint: string) => `You have made a Sök vård assessment (${complaint}).`,
+    triageInclude: 'Include the assessment from Sök vård',
+    triageIncludeHint: 'Care staff then see your answers, and the chat takes its place in the queue by how urgent the assessment is.',
     start: 'Start the chat',
     starting: 'Starting …',
     closed: 'The chat is closed now',
@@ -114,7 +123,6 @@ export default function PatientChatPage({ session }: { session: SignedIn }) {
   const t = useTexts(texts);
   const { language } = useLanguage();
   const { unitId = '' } = useParams();
-  const [search] = useSearchParams();
   const status = useChatStatus(unitId);
   const chats = usePatientChats();
   const [chatId, setChatId] = useState<string | null>(null);
@@ -148,8 +156,6 @@ export default function PatientChatPage({ session }: { session: SignedIn }) {
     return <PageStatus state="error" error={status.error} />;
   }
   const info = status.data;
-  const rawPriority = Number(search.get('prioritet'));
-  const priority = search.has('prioritet') && Number.isInteger(rawPriority) && rawPriority >= 0 && rawPriority <= 4 ? rawPriority : undefined;
   return (
     <>
       <p>
@@ -167,7 +173,7 @@ export default function PatientChatPage({ session }: { session: SignedIn }) {
       ) : info.open ? (
         <>
           <p>{t.openNow(info.closesAt ? formatDateTime(info.closesAt, language) : null)}</p>
-          <StartForm unitId={unitId} priority={priority} onStarted={setChatId} />
+          <StartForm unitId={unitId} onStarted={setChatId} />
           <WaysForward unitId={unitId} status={info} />
         </>
       ) : (
@@ -184,20 +190,29 @@ export default function PatientChatPage({ session }: { session: SignedIn }) {
   );
 }
 
-function StartForm({ unitId, priority, onStarted }: { unitId: string; priority: number | undefined; onStarted: (id: string) => void }) {
+function StartForm({ unitId, onStarted }: { unitId: string; onStarted: (id: string) => void }) {
   const t = useTexts(texts);
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // G5: an assessment just made in Sök vård, kept in this tab, goes with the chat if the patient wants (as with a case).
+  const [triage, setTriage] = useState(readTriageDraft);
+  const [includeTriage, setIncludeTriage] = useState(true);
   const input = useRef<HTMLTextAreaElement>(null);
   const start = useMutation({
-    mutationFn: () => api<PatientChat>('POST', '/api/patient/chats', { unitId, reason: reason.trim(), ...(priority === undefined ? {} : { priority }) }),
-    onSuccess: (chat) => {
+    mutationFn: (body: StartChatRequest) => api<PatientChat>('POST', '/api/patient/chats', body),
+    onSuccess: (chat, body) => {
+      if (body.triageSessionId) sessionStorage.removeItem(TRIAGE_DRAFT_KEY);
       queryClient.setQueryData(patientChatKey(chat.id), chat);
       void queryClient.invalidateQueries({ queryKey: patientChatListKey });
       onStarted(chat.id);
     },
     onError: (failure) => {
+      if (failure instanceof ApiError && failure.code === 'triage_summary_expired') {
+        // The server no longer has it (kept two hours): the message says so; the patient may start without it.
+        sessionStorage.removeItem(TRIAGE_DRAFT_KEY);
+        setTriage(null);
+      }
       setError(failure instanceof ApiError ? failure.message : String(failure));
       // Closed meanwhile: the page shows what to do instead.
       void queryClient.invalidateQueries({ queryKey: ['chat', 'status', unitId] });
@@ -217,7 +232,7 @@ function StartForm({ unitId, priority, onStarted }: { unitId: string; priority: 
       return;
     }
     setError(null);
-    start.mutate();
+    start.mutate({ unitId, reason: trimmed, ...(triage && includeTriage ? { triageSessionId: triage.sessionId } : {}) });
   };
   return (
     <form onSubmit={submit} noValidate className="chat-start">
@@ -242,6 +257,18 @@ function StartForm({ unitId, priority, onStarted }: { unitId: string; priority: 
           </span>
         )}
       </div>
+      {triage && (
+        <div className="field" role="group" aria-labelledby="chat-triage-found">
+          <p id="chat-triage-found">{t.triageFound(triage.complaint.display)}</p>
+          <label className="checkbox">
+            <input type="checkbox" checked={includeTriage} aria-describedby="chat-triage-hint" onChange={(event) => setIncludeTriage(event.target.checked)} />
+            <span>{t.triageInclude}</span>
+          </label>
+          <span id="chat-triage-hint" className="hint">
+            {t.triageIncludeHint}
+          </span>
+        </div>
+      )}
       <button type="submit" className="button" disabled={start.isPending}>
         {start.isPending ? t.starting : t.start}
       </button>
@@ -337,4 +364,14 @@ function ChatView({ id, onNew }: { id: string; onNew: () => void; session: Signe
       {data.status !== 'ended' && <WaysForward unitId={data.unit.id} status={undefined} />}
     </>
   );
+}
+
+/** The Sök vård assessment kept in this tab, if any (see triage/ui/SokVardPage.tsx). */
+function readTriageDraft(): TriageSummary | null {
+  try {
+    const raw = sessionStorage.getItem(TRIAGE_DRAFT_KEY);
+    return raw ? (JSON.parse(raw) as TriageSummary) : null;
+  } catch {
+    return null;
+  }
 }
