@@ -15,6 +15,9 @@ export const idParamsSchema = z.object({ id: z.uuid() });
 
 export const VISIT_TYPE_NAME_MAX = 120;
 export const PREPARATION_MAX = 2000;
+/** The web booking limit per patient (the check on visit_types.max_upcoming_per_patient). */
+export const MAX_UPCOMING_MIN = 1;
+export const MAX_UPCOMING_MAX = 20;
 
 export const visitTypeRequestSchema = z.object({
   name: z.string().trim().min(2).max(VISIT_TYPE_NAME_MAX),
@@ -26,6 +29,11 @@ export const visitTypeRequestSchema = z.object({
   /** D4: until how many hours before the start a patient may cancel or rebook online (0–720). */
   cancellationHours: z.number().int().min(0).max(720),
   published: z.boolean(),
+  /**
+   * How many upcoming booked times of this type one patient may hold when booking online
+   * (1–20); null = no limit. Left out of an edit, the type keeps the limit it has.
+   */
+  maxUpcomingPerPatient: z.number().int().min(MAX_UPCOMING_MIN).max(MAX_UPCOMING_MAX).nullable().optional(),
 });
 export type VisitTypeRequest = z.infer<typeof visitTypeRequestSchema>;
 
@@ -33,6 +41,7 @@ export const adminVisitTypeSchema = visitTypeRequestSchema.extend({
   id: z.uuid(),
   name: z.string(),
   preparation: z.string(),
+  maxUpcomingPerPatient: z.number().int().nullable(),
   active: z.boolean(),
   /** How many of the unit's schedules book it. */
   scheduleCount: z.number().int(),

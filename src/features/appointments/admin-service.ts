@@ -36,6 +36,7 @@ function viewOf(row: VisitTypeRow, scheduleCount: number): AdminVisitType {
     bookableOnlineBy: row.bookableOnlineBy as AdminVisitType['bookableOnlineBy'],
     cancellationHours: row.cancellationHours,
     published: row.published,
+    maxUpcomingPerPatient: row.maxUpcomingPerPatient,
     active: row.active,
     scheduleCount,
     createdAt: row.createdAt.toISOString(),
@@ -83,7 +84,7 @@ export async function createVisitType(context: ServiceContext, actor: StaffActor
     idempotent(tx, context.clock, scope, 201, async () => {
       await ensureNameFree(tx, unitId, request.name);
       const now = context.clock.now();
-      const row = await insertVisitType(tx, { unitId, ...request, active: true, createdAt: now, updatedAt: now });
+      const row = await insertVisitType(tx, { unitId, ...request, maxUpcomingPerPatient: request.maxUpcomingPerPatient ?? null, active: true, createdAt: now, updatedAt: now });
       await recordAudit(tx, context, actor, { action: 'create', objectType: 'appointment_visit_type', objectId: row.id });
       return viewOf(row, 0);
     }),
@@ -98,6 +99,7 @@ export async function editVisitType(context: ServiceContext, actor: StaffActor, 
     if (!existing) throw appointmentErrors.visitTypeNotFound();
     if (!existing.active) throw adminErrors.visitTypeRetired();
     if (!sameName(existing.name, request.name)) await ensureNameFree(tx, unitId, request.name, id);
+    // A limit left out keeps the one the type has (undefined is not written); null removes it.
     const row = await updateVisitType(tx, id, { ...request, updatedAt: context.clock.now() });
     await recordAudit(tx, context, actor, { action: 'update', objectType: 'appointment_visit_type', objectId: id });
     return visitTypeView(tx, unitId, row);

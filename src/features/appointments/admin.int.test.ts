@@ -121,6 +121,41 @@ describe('visit types', () => {
     const english = await client.post(`${BASE}/visit-types`, nurseVisit, { 'accept-language': 'en' });
     expect(english.json().error.message).toMatch(/visit type in use/);
   });
+
+  it('keeps a web booking limit per patient of 1–20 or none: set, kept when left out of an edit, removed with null', async () => {
+    const { client } = await adminAtNewUnit();
+    for (const maxUpcomingPerPatient of [0, 21, -1, 1.5, '1', true]) {
+      const response = await client.post(`${BASE}/visit-types`, { ...nurseVisit, maxUpcomingPerPatient });
+      expect(response.statusCode, String(maxUpcomingPerPatient)).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'validation_failed', details: [expect.objectContaining({ path: expect.stringContaining('maxUpcomingPerPatient') })] });
+    }
+    const withoutLimit = await client.post(`${BASE}/visit-types`, { ...nurseVisit, name: 'Sjukgymnastik 45 min' });
+    expect(withoutLimit.json()).toMatchObject({ maxUpcomingPerPatient: null });
+
+    const created = await client.post(`${BASE}/visit-types`, { ...nurseVisit, maxUpcomingPerPatient: 1 });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    expect(created.json()).toMatchObject({ maxUpcomingPerPatient: 1 });
+    expect(await findVisitType(t.db.db, id)).toMatchObject({ maxUpcomingPerPatient: 1 });
+
+    expect((await client.put(`${BASE}/visit-types/${id}`, { ...nurseVisit, maxUpcomingPerPatient: 20 })).json()).toMatchObject({ maxUpcomingPerPatient: 20 });
+    expect((await client.put(`${BASE}/visit-types/${id}`, { ...nurseVisit, cancellationHours: 48 })).json()).toMatchObject({ cancellationHours: 48, maxUpcomingPerPatient: 20 });
+    expect((await client.put(`${BASE}/visit-types/${id}`, { ...nurseVisit, maxUpcomingPerPatient: 21 })).statusCode).toBe(400);
+    expect((await client.put(`${BASE}/visit-types/${id}`, { ...nurseVisit, maxUpcomingPerPatient: null })).json()).toMatchObject({ maxUpcomingPerPatient: null });
+    expect(await findVisitType(t.db.db, id)).toMatchObject({ maxUpcomingPerPatient: null });
+    const listed = (await client.get(`${BASE}/visit-types`)).json().visitTypes as { id: string; maxUpcomingPerPatient: number | null }[];
+    expect(listed.find((row) => row.id === id)).toMatchObject({ maxUpcomingPerPatient: null });
+  });
+
+  it('has the database refuse a limit outside 1–20 too', async () => {
+    const { unit } = await adminAtNewUnit();
+    const insert = (limit: number) =>
+      t.db.db.execute(sql`insert into visit_types (unit_id, name, length_minutes, channel, bookable_online_by, cancellation_hours, published, max_upcoming_per_patient, created_at, updated_at)
+        values (${unit.id}, ${`Typ ${limit}`}, 30, 'at_unit', 'anyone', 24, true, ${limit}, now(), now())`);
+    await expect(insert(0)).rejects.toThrow();
+    await expect(insert(21)).rejects.toThrow();
+    await insert(20);
+  });
 });
 
 describe('who may administer', () => {

@@ -24,7 +24,9 @@ import { insertAppointment, updateAppointment, type AppointmentRow, type Resourc
  * that conflict under an exclusion constraint otherwise each see the other's uncommitted
  * row and wait for each other, and PostgreSQL breaks that with a deadlock error (seen as a
  * 500 in about 1 of 600 contended bookings). Callers audit after booking, never before, so
- * no transaction waits for this lock while holding the audit chain's.
+ * no transaction waits for this lock while holding the audit chain's. A patient's online
+ * booking of a limited visit type takes its per-patient lock (patient-service.ts) before this
+ * one; nothing takes them the other way round.
  */
 const BOOKING_LOCK_CLASS = 7_361_005;
 export type Booker = { personId: string } | { staffId: string };

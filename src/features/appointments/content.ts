@@ -35,6 +35,8 @@ const visitTypeSchema = z.object({
   bookableOnlineBy: z.enum(onlineBookers),
   cancellationHours: z.number().int().min(0).max(720),
   published: z.boolean(),
+  /** The web booking limit per patient; left out = no limit. */
+  maxUpcomingPerPatient: z.number().int().min(1).max(20).optional(),
 });
 const scheduleSchema = z
   .object({
@@ -119,7 +121,7 @@ export async function loadDemoAppointmentsIfEmpty(db: Database, clock: Clock, fi
       for (const { key, ...values } of unit.visitTypes) {
         const [row] = await tx
           .insert(visitTypes)
-          .values({ unitId, ...values, createdAt: now, updatedAt: now })
+          .values({ unitId, ...values, maxUpcomingPerPatient: values.maxUpcomingPerPatient ?? null, createdAt: now, updatedAt: now })
           .returning();
         visitTypeRows.set(`${hsaId}/${key}`, row!);
       }

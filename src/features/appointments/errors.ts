@@ -1,5 +1,45 @@
 import { AppError } from '../../platform/errors.ts';
 import type { BookingRefusal } from './model.ts';
+import { visitTimeText } from './patient-model.ts';
+
+/** "a", "a och b", "a, b och c" / "a and b". */
+function listText(items: string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+}
+
+const countWords = { sv: ['en', 'två', 'tre'], en: ['one', 'two', 'three'] };
+const countText = (n: number, language: 'sv' | 'en') => countWords[language][n - 1] ?? String(n);
+
+/**
+ * A visit type's web booking limit reached: the message names the times the patient already
+ * holds (Stockholm time) and points to Omboka, or to the phone when none of them may be moved
+ * online any more; `details` carries them for links in the web app. Neutral wording ("det
+ * finns"), since a guardian or proxy may be booking for someone else.
+ */
+function bookingLimitReached(visitTypeName: string, limit: number, held: { id: string; startsAt: Date; mayRebook: boolean }[], now: Date) {
+  const times = (language: 'sv' | 'en') => listText(held.map((visit) => visitTimeText(visit.startsAt, language, now)), language === 'sv' ? 'och' : 'and');
+  const one = held.length === 1;
+  const movable = held.some((visit) => visit.mayRebook);
+  return new AppError(
+    'booking_limit_reached',
+    409,
+    {
+      sv:
+        `${one ? `Det finns redan en bokad tid för ${visitTypeName}` : `Det finns redan ${held.length} bokade tider för ${visitTypeName}`}: ${times('sv')}. ` +
+        `Via webben kan högst ${countText(limit, 'sv')} ${limit === 1 ? 'tid' : 'tider'} av den här typen vara bokad${limit === 1 ? '' : 'e'} åt gången. ` +
+        (movable
+          ? `Vill du ha en annan tid kan du omboka ${one ? 'den' : 'någon av dem'} i stället (Omboka under Mina tider).`
+          : `Det är för sent att omboka ${one ? 'den' : 'dem'} via webben: ring mottagningen om du behöver en annan tid.`),
+      en:
+        `${one ? `There is already a booked time for ${visitTypeName}` : `There are already ${held.length} booked times for ${visitTypeName}`}: ${times('en')}. ` +
+        `At most ${countText(limit, 'en')} ${limit === 1 ? 'time' : 'times'} of this type can be booked online at once. ` +
+        (movable
+          ? `If you want another time, you can rebook ${one ? 'it' : 'one of them'} instead (Rebook under My appointments).`
+          : `It is too late to rebook ${one ? 'it' : 'them'} online: please call the clinic if you need another time.`),
+    },
+    { limit, appointments: held.map((visit) => ({ id: visit.id, startsAt: visit.startsAt.toISOString(), mayRebook: visit.mayRebook })) },
+  );
+}
 
 /** The appointments feature's errors: stable codes, Swedish and English messages. */
 export const appointmentErrors = {
@@ -77,6 +117,7 @@ export const appointmentErrors = {
       sv: 'Mottagningen har inte webbtidbok för dig. Använd Beställ tid eller ring mottagningen.',
       en: 'The clinic does not offer online booking to you. Use Request an appointment or call the clinic.',
     }),
+  bookingLimitReached,
   unitNotFound: () => new AppError('unit_not_found', 404, { sv: 'Mottagningen finns inte.', en: 'The clinic does not exist.' }),
   // ---- staff booking on a patient's behalf (staff-service.ts) ----
   invalidIdentityNumber: () =>

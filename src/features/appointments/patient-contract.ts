@@ -95,11 +95,19 @@ export type BookingUnits = z.infer<typeof bookingUnitsSchema>;
 
 export const bookingRefusals = ['not_bookable_online', 'listed_patients_only'] as const;
 
+/** One of the patient's booked times, to link to; whether it may still be moved online (Omboka) or only by calling. */
+export const heldTimeSchema = z.object({ id: z.uuid(), startsAt: z.string(), mayRebook: z.boolean() });
+
 export const unitVisitTypesSchema = z.object({
   unit: unitCardSchema,
   bookingOffered: z.boolean(),
-  /** Active, published types; a refusal says why this patient cannot book one online. */
-  visitTypes: z.array(visitTypeSummarySchema.extend({ refusal: z.enum(bookingRefusals).nullable() })),
+  /**
+   * Active, published types; a refusal says why this patient cannot book one online.
+   * `bookedAtLimit`: the upcoming times of the type the patient already holds when they are as
+   * many as the type allows to be booked online (soonest first); then another cannot be
+   * booked here, only those moved. Empty otherwise.
+   */
+  visitTypes: z.array(visitTypeSummarySchema.extend({ refusal: z.enum(bookingRefusals).nullable(), bookedAtLimit: z.array(heldTimeSchema) })),
   /**
    * D5: some of the unit's visits cannot be booked here (unpublished, not for this
    * patient, or no web booking at all), so Beställ tid stays offered beside booking.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeRefusal, clockText, dayText, isUpcoming, lastBookableDate, splitVisits, visitTimeText, withinHorizon } from './patient-model.ts';
+import { changeRefusal, clockText, dayText, isUpcoming, lastBookableDate, splitVisits, visitsAtBookingLimit, visitTimeText, withinHorizon } from './patient-model.ts';
 
 const visit = (status: string, start: string, minutes = 30) => ({ status, startsAt: new Date(start), endsAt: new Date(Date.parse(start) + minutes * 60_000) });
 
@@ -37,6 +37,31 @@ describe('changing a booking online', () => {
     expect(changeRefusal(visit('booked', start), 24, new Date('2026-11-24T08:00:00Z'))).toBe('deadline_passed');
     expect(changeRefusal(visit('booked', start), 72, new Date('2026-11-22T09:00:00Z'))).toBe('deadline_passed');
     expect(changeRefusal(visit('cancelled', start), 24, new Date('2026-11-20T00:00:00Z'))).toBe('not_booked');
+  });
+});
+
+describe('the limit on web booking per visit type', () => {
+  const now = new Date('2026-11-24T08:15:00Z');
+  const held = visit('booked', '2026-12-02T08:00:00Z');
+  const sooner = visit('booked', '2026-11-30T08:00:00Z');
+  const starts = (visits: { startsAt: Date }[] | null) => visits?.map((item) => item.startsAt.toISOString()) ?? null;
+
+  it('has no say when the type has no limit', () => {
+    expect(visitsAtBookingLimit([held, sooner], null, now)).toBeNull();
+  });
+
+  it('refuses at the limit, naming the upcoming visits soonest first, and not under it', () => {
+    expect(visitsAtBookingLimit([], 1, now)).toBeNull();
+    expect(starts(visitsAtBookingLimit([held], 1, now))).toEqual(['2026-12-02T08:00:00.000Z']);
+    expect(visitsAtBookingLimit([held], 2, now)).toBeNull();
+    expect(starts(visitsAtBookingLimit([held, sooner], 2, now))).toEqual(['2026-11-30T08:00:00.000Z', '2026-12-02T08:00:00.000Z']);
+  });
+
+  it('counts only booked visits not yet over: a visit under way still counts, a past, cancelled or attended one does not', () => {
+    expect(starts(visitsAtBookingLimit([visit('booked', '2026-11-24T08:00:00Z')], 1, now))).toEqual(['2026-11-24T08:00:00.000Z']);
+    const notHeld = [visit('booked', '2026-11-24T07:30:00Z'), visit('cancelled', '2026-12-01T08:00:00Z'), visit('arrived', '2026-11-24T08:00:00Z'), visit('no_show', '2026-11-20T08:00:00Z'), visit('rebooked', '2026-12-03T08:00:00Z')];
+    expect(visitsAtBookingLimit(notHeld, 1, now)).toBeNull();
+    expect(starts(visitsAtBookingLimit([...notHeld, held], 1, now))).toEqual(['2026-12-02T08:00:00.000Z']);
   });
 });
 

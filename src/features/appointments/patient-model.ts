@@ -30,6 +30,19 @@ export function splitVisits<T extends Visit>(visits: T[], now: Date): { upcoming
   return { upcoming, past };
 }
 
+/**
+ * A visit type's limit on web booking ("högst en bokad tid per patient"): the patient's
+ * upcoming visits of the type, soonest first, when they already hold as many as the limit
+ * allows, so a new one would take one time too many from others; otherwise null (also when
+ * the type has no limit). `visits` are the patient's visits of that one type. Only a new
+ * booking online is limited: moving one keeps the count, and staff may book beyond it.
+ */
+export function visitsAtBookingLimit<T extends Visit>(visits: T[], limit: number | null, now: Date): T[] | null {
+  if (limit === null) return null;
+  const { upcoming } = splitVisits(visits, now);
+  return upcoming.length >= limit ? upcoming : null;
+}
+
 /** Why the patient cannot cancel or move the visit online now, or null if they can (D2, D4). */
 export type ChangeRefusal = 'not_booked' | 'deadline_passed';
 

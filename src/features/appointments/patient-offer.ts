@@ -1,6 +1,6 @@
 import { addDays } from '../../lib/calendar/iso-date.ts';
 import { stockholmDate } from '../../lib/stockholm-time.ts';
-import { canRepresent } from '../../platform/access/access.ts';
+import { accessPatient, canRepresent } from '../../platform/access/access.ts';
 import type { CitizenActor } from '../../platform/auth/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
@@ -9,9 +9,9 @@ import { offeredSlots } from './availability.ts';
 import { appointmentErrors } from './errors.ts';
 import { onlineBookingRefusal, type Channel, type OnlineBookers } from './model.ts';
 import { SOONEST_DEFAULT, type BookingUnits, type SlotList, type SlotQuery, type UnitVisitTypes } from './patient-contract.ts';
-import { lastBookableDate } from './patient-model.ts';
+import { changeRefusal, lastBookableDate, visitsAtBookingLimit } from './patient-model.ts';
 import { bookedWithOf, bookingRefusalFor, isListed, reachOf, unitCardOf, unitCards, visitTypeSummary, webBookingUnits, type PatientReach } from './patient-views.ts';
-import { findSettings, findVisitType, listResourcesOffering, listVisitTypes, type VisitTypeRow } from './store.ts';
+import { findSettings, findVisitType, listPatientAppointments, listResourcesOffering, listVisitTypes, type AppointmentRow, type VisitTypeRow } from './store.ts';
 
 /**
  * What a patient may book (D3, D5): the units they have care relations with, a unit's
@@ -50,6 +50,27 @@ async function timeCaseTypes(tx: Tx, unitId: string, patientId: string, now: Dat
 
 const asModel = (visitType: VisitTypeRow) => ({ ...visitType, channel: visitType.channel as Channel, bookableOnlineBy: visitType.bookableOnlineBy as OnlineBookers });
 
+/**
+ * Per visit type with a web booking limit, the patient's upcoming times of it when they are at
+ * the limit (visitsAtBookingLimit), so the list can point to them instead of offering a time.
+ * Their bookings are read only when a shown type has a limit, and audited when some are shown.
+ */
+async function bookedAtLimitOf(tx: Tx, context: ServiceContext, actor: CitizenActor, unitId: string, types: VisitTypeRow[], now: Date): Promise<Map<string, AppointmentRow[]>> {
+  const atLimit = new Map<string, AppointmentRow[]>();
+  if (!types.some((type) => type.maxUpcomingPerPatient !== null)) return atLimit;
+  const rows = await listPatientAppointments(tx, actor.subjectPersonId, { unitId });
+  for (const type of types) {
+    const held = visitsAtBookingLimit(
+      rows.filter((row) => row.visitTypeId === type.id),
+      type.maxUpcomingPerPatient,
+      now,
+    );
+    if (held) atLimit.set(type.id, held);
+  }
+  if (atLimit.size > 0) await accessPatient(tx, context, actor, actor.subjectPersonId, { action: 'read', objectType: 'appointment_list' });
+  return atLimit;
+}
+
 export async function unitVisitTypes(context: ServiceContext, actor: CitizenActor, unitId: string): Promise<UnitVisitTypes> {
   return context.db.transaction(async (tx) => {
     const now = context.clock.now();
@@ -64,10 +85,15 @@ export async function unitVisitTypes(context: ServiceContext, actor: CitizenActo
     const bookingOffered = webBooking.has(unitId);
     const refusals = types.map((type) => ({ type, refusal: onlineBookingRefusal(asModel(type), { listedAtUnit: isListed(reach, unitId) }) }));
     const shown = bookingOffered ? refusals.filter(({ refusal }) => refusal !== 'not_published') : [];
+    const held = await bookedAtLimitOf(tx, context, actor, unitId, shown.filter(({ refusal }) => refusal === null).map(({ type }) => type), now);
     return {
       unit,
       bookingOffered,
-      visitTypes: shown.map(({ type, refusal }) => ({ ...visitTypeSummary(type), refusal: refusal as 'not_bookable_online' | 'listed_patients_only' | null })),
+      visitTypes: shown.map(({ type, refusal }) => ({
+        ...visitTypeSummary(type),
+        refusal: refusal as 'not_bookable_online' | 'listed_patients_only' | null,
+        bookedAtLimit: (held.get(type.id) ?? []).map((row) => ({ id: row.id, startsAt: row.startsAt.toISOString(), mayRebook: changeRefusal(row, type.cancellationHours, now) === null })),
+      })),
       notAllBookable: !bookingOffered || refusals.length === 0 || refusals.some(({ refusal }) => refusal !== null),
       ...caseTypes,
       lastBookableDate: lastBookableDate(now, settings.bookingHorizonDays),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { accessPatient } from '../../platform/access/access.ts';
 import { ensureOngoingCareRelation } from '../../platform/access/store.ts';
 import type { CitizenActor } from '../../platform/auth/actor.ts';
@@ -10,10 +11,10 @@ import { cancellationDeadline } from './model.ts';
 import { calendarEventOf } from './patient-calendar.ts';
 import { calendarFile } from './ics.ts';
 import { bookRequestSchema, rebookRequestSchema, type AppointmentList, type BookRequest, type PatientAppointment, type RebookRequest, type SlotList, type SlotQuery } from './patient-contract.ts';
-import { changeRefusal, splitVisits, withinHorizon } from './patient-model.ts';
+import { changeRefusal, splitVisits, visitsAtBookingLimit, withinHorizon } from './patient-model.ts';
 import { assertMayHandleAppointments, bookableVisitType, slotsOf } from './patient-offer.ts';
 import { appointmentView, bookedWithOf, reachOf, unitCardOf, unitCards, webBookingUnits } from './patient-views.ts';
-import { findAppointment, findResource, findSettings, findVisitType, listPatientAppointments, listResources, listVisitTypes, type AppointmentRow, type VisitTypeRow } from './store.ts';
+import { findAppointment, findResource, findSettings, findVisitType, listBookedNotOverOfType, listPatientAppointments, listResources, listVisitTypes, type AppointmentRow, type VisitTypeRow } from './store.ts';
 
 /**
  * The patient's appointments (D1–D4, D6's calendar file): their bookings, booking a free
@@ -58,6 +59,28 @@ function assertChangeable(row: AppointmentRow, visitType: VisitTypeRow, now: Dat
   if (refusal === 'deadline_passed') throw appointmentErrors.tooLateToChange(cancellationDeadline(row.startsAt, visitType.cancellationHours));
 }
 
+/**
+ * One patient's bookings queue on this transaction-scoped lock, so two tabs booking a limited
+ * type at once cannot both count the times held before either has committed. Lock order, never
+ * the other way round: idempotency key (7_361_003) → this (7_361_006, per patient) → the
+ * resource's booking lock in booking.ts (7_361_005) → the audit chain (after booking).
+ */
+const PATIENT_BOOKING_LOCK_CLASS = 7_361_006;
+
+/**
+ * A visit type's web booking limit (only a new booking online: not a move, not staff): the
+ * patient may not hold more upcoming booked times of the type than it allows. Types without a
+ * limit take no lock and read nothing.
+ */
+async function assertUnderBookingLimit(tx: Tx, visitType: VisitTypeRow, patientId: string, now: Date): Promise<void> {
+  if (visitType.maxUpcomingPerPatient === null) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(${PATIENT_BOOKING_LOCK_CLASS}, hashtext(${patientId}))`);
+  const held = visitsAtBookingLimit(await listBookedNotOverOfType(tx, patientId, visitType.id, now), visitType.maxUpcomingPerPatient, now);
+  if (!held) return;
+  const times = held.map((row) => ({ id: row.id, startsAt: row.startsAt, mayRebook: changeRefusal(row, visitType.cancellationHours, now) === null }));
+  throw appointmentErrors.bookingLimitReached(visitType.name, visitType.maxUpcomingPerPatient, times, now);
+}
+
 /** The horizon and the schedule resource of a new time; the booking itself checks the slot. */
 async function resourceForNewTime(tx: Tx, visitType: VisitTypeRow, request: { resourceId: string; startsAt: string }, now: Date) {
   const startsAt = new Date(request.startsAt);
@@ -99,6 +122,7 @@ export async function bookAppointment(context: ServiceContext, actor: CitizenAct
       const patientId = actor.subjectPersonId;
       const { visitType } = await bookableVisitType(tx, request.visitTypeId, patientId, now);
       const { resource, startsAt } = await resourceForNewTime(tx, visitType, request, now);
+      await assertUnderBookingLimit(tx, visitType, patientId, now);
       const row = await bookSlot(tx, context.clock, { visitType, resource, startsAt, patientId, by: { personId: actor.personId } });
       // A booked visit is a care episode at the unit: its staff may then read the patient.
       await ensureOngoingCareRelation(tx, now, visitType.unitId, patientId);

@@ -134,6 +134,18 @@ export async function listPatientAppointments(tx: Tx, patientId: string, options
     .orderBy(desc(appointments.startsAt));
 }
 
+/**
+ * A patient's booked visits of one visit type not yet over (what its web booking limit
+ * counts), soonest first. Read through the index appointments_patient (patient, start).
+ */
+export async function listBookedNotOverOfType(tx: Tx, patientId: string, visitTypeId: string, now: Date): Promise<AppointmentRow[]> {
+  return tx
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.patientId, patientId), eq(appointments.visitTypeId, visitTypeId), eq(appointments.status, 'booked'), gt(appointments.endsAt, now)))
+    .orderBy(asc(appointments.startsAt));
+}
+
 /** A unit's bookings that start in [from, to), optionally of one resource, in time order. */
 export async function listUnitAppointments(tx: Tx, unitId: string, from: Date, to: Date, options: { resourceId?: string } = {}): Promise<AppointmentRow[]> {
   const conditions = [eq(appointments.unitId, unitId), sql`${appointments.startsAt} >= ${from.toISOString()}`, lt(appointments.startsAt, to), sql`${appointments.status} <> 'rebooked'`];

@@ -27,6 +27,11 @@ export const visitTypes = pgTable(
     bookableOnlineBy: text('bookable_online_by').notNull(),
     cancellationHours: integer('cancellation_hours').notNull(),
     published: boolean('published').notNull(),
+    /**
+     * How many upcoming booked times of this type one patient may hold when booking online
+     * ("högst en bokad tid per patient"); null = no limit. Staff may book beyond it.
+     */
+    maxUpcomingPerPatient: integer('max_upcoming_per_patient'),
     /** A retired type stays for the bookings that used it, but is not offered any more. */
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -37,6 +42,7 @@ export const visitTypes = pgTable(
     check('visit_types_bookable_online_by', sql`${table.bookableOnlineBy} in ('nobody', 'listed', 'anyone')`),
     check('visit_types_length', sql`${table.lengthMinutes} between 5 and 480`),
     check('visit_types_cancellation_hours', sql`${table.cancellationHours} between 0 and 720`),
+    check('visit_types_max_upcoming_per_patient', sql`${table.maxUpcomingPerPatient} is null or ${table.maxUpcomingPerPatient} between 1 and 20`),
     index('visit_types_unit').on(table.unitId),
   ],
 );

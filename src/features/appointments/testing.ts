@@ -12,7 +12,7 @@ export const WEEKDAY_MORNINGS: WorkTemplate = { weekly: { 1: weekday, 2: weekday
 export async function makeVisitType(
   db: Database,
   unitId: string,
-  values: Partial<Pick<typeof visitTypes.$inferInsert, 'name' | 'preparation' | 'lengthMinutes' | 'channel' | 'bookableOnlineBy' | 'cancellationHours' | 'published' | 'active'>> = {},
+  values: Partial<Pick<typeof visitTypes.$inferInsert, 'name' | 'preparation' | 'lengthMinutes' | 'channel' | 'bookableOnlineBy' | 'cancellationHours' | 'published' | 'active' | 'maxUpcomingPerPatient'>> = {},
 ) {
   const now = new Date();
   const [row] = await db
@@ -27,6 +27,7 @@ export async function makeVisitType(
       cancellationHours: values.cancellationHours ?? 24,
       published: values.published ?? true,
       active: values.active ?? true,
+      maxUpcomingPerPatient: values.maxUpcomingPerPatient ?? null,
       createdAt: now,
       updatedAt: now,
     })

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../../../web/api/client.ts';
 import { useLanguage, useTexts } from '../../../../web/i18n/i18n.tsx';
 import { PageStatus } from '../../../../web/layout/PageStatus.tsx';
-import { PREPARATION_MAX, VISIT_TYPE_NAME_MAX, visitTypeRequestSchema, type AdminVisitType, type VisitTypeRequest } from '../../admin-contract.ts';
+import { MAX_UPCOMING_MAX, MAX_UPCOMING_MIN, PREPARATION_MAX, VISIT_TYPE_NAME_MAX, visitTypeRequestSchema, type AdminVisitType, type VisitTypeRequest } from '../../admin-contract.ts';
 import { channels, onlineBookers } from '../../model.ts';
 import { BASE, creationKey, schedulesKey, visitTypesKey } from './api.ts';
 import { bookerWords, channelWords } from './words.ts';
@@ -22,6 +22,8 @@ const texts = {
     bookers: 'Vem får boka själv via webben',
     cancellation: 'Avbokning och ombokning via webben, timmar före',
     cancellationHint: 'Senare än så får patienten ringa. Vanligt är 24 timmar i primärvården och 72 på specialistmottagningar.',
+    limit: 'Högst antal bokade tider per patient via webben (tomt = ingen gräns)',
+    limitHint: `${MAX_UPCOMING_MIN}–${MAX_UPCOMING_MAX}. Räknar patientens kommande bokade tider av den här typen. Den som redan har så många kan omboka men inte boka fler via webben; personalen kan alltid boka. Vanligt är 1; en behandlingsserie kan behöva fler.`,
     published: 'Publicerad – visas i webbtidboken',
     editNote: 'Redan bokade besök behåller sin tid, längd och form.',
     create: 'Skapa besökstypen',
@@ -33,6 +35,7 @@ const texts = {
       preparation: `Förberedelserna får vara högst ${PREPARATION_MAX} tecken.`,
       lengthMinutes: 'Längden ska vara ett heltal mellan 5 och 480 minuter.',
       cancellationHours: 'Avbokningsgränsen ska vara ett heltal mellan 0 och 720 timmar.',
+      maxUpcomingPerPatient: `Högsta antalet bokade tider ska vara ett heltal mellan ${MAX_UPCOMING_MIN} och ${MAX_UPCOMING_MAX}, eller tomt för ingen gräns.`,
     } as Record<string, string>,
     created: (name: string) => `Besökstypen ${name} är skapad. Lägg till den på ett schema för att den ska gå att boka.`,
     saved: (name: string) => `Besökstypen ${name} är sparad.`,
@@ -50,6 +53,8 @@ const texts = {
     bookers: 'Who may book online themselves',
     cancellation: 'Online cancelling and rebooking, hours before',
     cancellationHint: 'After that the patient has to call. Common are 24 hours in primary care and 72 at specialist clinics.',
+    limit: 'Most upcoming times per patient booked online (empty = no limit)',
+    limitHint: `${MAX_UPCOMING_MIN}–${MAX_UPCOMING_MAX}. Counts the patient’s upcoming booked times of this type. A patient who already holds that many can rebook but not book more online; staff can always book. 1 is common; a course of treatment may need more.`,
     published: 'Published – shown in the web booking',
     editNote: 'Visits already booked keep their time, length and form.',
     create: 'Create the visit type',
@@ -61,13 +66,14 @@ const texts = {
       preparation: `The preparation may be at most ${PREPARATION_MAX} characters.`,
       lengthMinutes: 'The length must be a whole number from 5 to 480 minutes.',
       cancellationHours: 'The cancellation limit must be a whole number from 0 to 720 hours.',
+      maxUpcomingPerPatient: `The most upcoming times must be a whole number from ${MAX_UPCOMING_MIN} to ${MAX_UPCOMING_MAX}, or empty for no limit.`,
     } as Record<string, string>,
     created: (name: string) => `The visit type ${name} has been created. Add it to a schedule to make it bookable.`,
     saved: (name: string) => `The visit type ${name} has been saved.`,
   },
 };
 
-type Draft = { name: string; preparation: string; lengthMinutes: string; channel: VisitTypeRequest['channel']; bookableOnlineBy: VisitTypeRequest['bookableOnlineBy']; cancellationHours: string; published: boolean };
+type Draft = { name: string; preparation: string; lengthMinutes: string; channel: VisitTypeRequest['channel']; bookableOnlineBy: VisitTypeRequest['bookableOnlineBy']; cancellationHours: string; published: boolean; maxUpcomingPerPatient: string };
 
 const draftOf = (existing?: AdminVisitType): Draft => ({
   name: existing?.name ?? '',
@@ -77,9 +83,16 @@ const draftOf = (existing?: AdminVisitType): Draft => ({
   bookableOnlineBy: existing?.bookableOnlineBy ?? 'listed',
   cancellationHours: String(existing?.cancellationHours ?? 24),
   published: existing?.published ?? true,
+  maxUpcomingPerPatient: existing?.maxUpcomingPerPatient == null ? '' : String(existing.maxUpcomingPerPatient),
 });
 
-const requestOf = (draft: Draft) => ({ ...draft, lengthMinutes: Number(draft.lengthMinutes || NaN), cancellationHours: Number(draft.cancellationHours || NaN) });
+/** An empty limit is no limit (null, which also removes one on an edit). */
+const requestOf = (draft: Draft) => ({
+  ...draft,
+  lengthMinutes: Number(draft.lengthMinutes || NaN),
+  cancellationHours: Number(draft.cancellationHours || NaN),
+  maxUpcomingPerPatient: draft.maxUpcomingPerPatient.trim() === '' ? null : Number(draft.maxUpcomingPerPatient),
+});
 
 /** Create or edit a visit type; the same Zod schema as the server checks the fields first. */
 export function VisitTypeForm({ existing, onDone, onCancel }: { existing?: AdminVisitType; onDone: (message: string) => void; onCancel: () => void }) {
@@ -194,6 +207,25 @@ export function VisitTypeForm({ existing, onDone, onCancel }: { existing?: Admin
           </span>
           <input id={`${prefix}-cancellationHours`} className="appt-admin__number" type="number" inputMode="numeric" min={0} max={720} value={draft.cancellationHours} onChange={(e) => set({ cancellationHours: e.target.value })} aria-describedby={describedBy('cancellationHours', `${prefix}-cancellation-hint`)} aria-invalid={(showProblems && invalid.has('cancellationHours')) || undefined} />
           {errorText('cancellationHours')}
+        </div>
+        <div className={fieldClass('maxUpcomingPerPatient')}>
+          <label htmlFor={`${prefix}-maxUpcomingPerPatient`}>{t.limit}</label>
+          <span id={`${prefix}-limit-hint`} className="hint">
+            {t.limitHint}
+          </span>
+          <input
+            id={`${prefix}-maxUpcomingPerPatient`}
+            className="appt-admin__number"
+            type="number"
+            inputMode="numeric"
+            min={MAX_UPCOMING_MIN}
+            max={MAX_UPCOMING_MAX}
+            value={draft.maxUpcomingPerPatient}
+            onChange={(e) => set({ maxUpcomingPerPatient: e.target.value })}
+            aria-describedby={describedBy('maxUpcomingPerPatient', `${prefix}-limit-hint`)}
+            aria-invalid={(showProblems && invalid.has('maxUpcomingPerPatient')) || undefined}
+          />
+          {errorText('maxUpcomingPerPatient')}
         </div>
         <div className="field">
           <label className="checkbox">

@@ -23,6 +23,7 @@ const texts = {
     minutes: (n: number) => `${n} min`,
     online: 'Bokas via webben av',
     cancelUntil: (n: number) => `Av- och omboka till ${n} tim före`,
+    limit: (n: number) => `Högst ${n} ${n === 1 ? 'bokad tid' : 'bokade tider'} per patient`,
     onSchedules: (n: number) => (n === 1 ? 'På 1 schema' : `På ${n} scheman`),
     status: 'Status',
     published: 'Publicerad',
@@ -51,6 +52,7 @@ const texts = {
     minutes: (n: number) => `${n} min`,
     online: 'Booked online by',
     cancelUntil: (n: number) => `Cancel or rebook until ${n} h before`,
+    limit: (n: number) => `At most ${n} booked ${n === 1 ? 'time' : 'times'} per patient`,
     onSchedules: (n: number) => (n === 1 ? 'On 1 schedule' : `On ${n} schedules`),
     status: 'Status',
     published: 'Published',
@@ -160,6 +162,7 @@ export default function VisitTypesPage() {
                   <td>
                     {bookerWords[visitType.bookableOnlineBy][language]}
                     <span className="appt-admin__detail">{t.cancelUntil(visitType.cancellationHours)}</span>
+                    {visitType.maxUpcomingPerPatient !== null && <span className="appt-admin__detail">{t.limit(visitType.maxUpcomingPerPatient)}</span>}
                   </td>
                   <td>
                     {!visitType.active ? (

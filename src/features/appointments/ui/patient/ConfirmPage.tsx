@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { stockholmDate } from '../../../../lib/stockholm-time.ts';
 import { ApiError } from '../../../../web/api/client.ts';
@@ -32,6 +32,8 @@ const texts = {
     working: 'Bokar …',
     other: 'Välj en annan tid',
     gone: 'Tiden är inte längre ledig. Välj en annan tid.',
+    held: (when: string) => `Visa eller omboka tiden ${when}`,
+    heldTooLate: (when: string) => `Visa tiden ${when}`,
   },
   en: {
     title: { book: 'Confirm the booking', rebook: 'Confirm the new time' },
@@ -43,8 +45,17 @@ const texts = {
     working: 'Booking …',
     other: 'Choose another time',
     gone: 'The time is no longer free. Please choose another.',
+    held: (when: string) => `View or rebook the time ${when}`,
+    heldTooLate: (when: string) => `View the time ${when}`,
   },
 };
+
+/** The times a booking_limit_reached refusal names (its details): each one's page has Omboka. */
+type HeldTime = { id: string; startsAt: string; mayRebook: boolean };
+function heldTimesOf(error: unknown): HeldTime[] {
+  if (!(error instanceof ApiError) || error.code !== 'booking_limit_reached') return [];
+  return (error.details as { appointments?: HeldTime[] } | undefined)?.appointments ?? [];
+}
 
 export default function ConfirmPage({ session, mode }: { session: SignedIn; mode: 'book' | 'rebook' }) {
   const t = useTexts(texts);
@@ -65,6 +76,7 @@ export default function ConfirmPage({ session, mode }: { session: SignedIn; mode
   const current = useAppointment(mode === 'rebook' ? id : '');
   const slot = slots.data?.slots.find((candidate) => candidate.resourceId === resourceId && Date.parse(candidate.startsAt) === start.getTime());
   const key = useRef(newIdempotencyKey());
+  const refusal = useRef<HTMLDivElement>(null);
 
   const confirm = useMutation({
     mutationFn: () =>
@@ -81,6 +93,12 @@ export default function ConfirmPage({ session, mode }: { session: SignedIn; mode
       }
     },
   });
+
+  // At the limit the button goes away (booking again cannot help): the focus moves to what replaces it.
+  const held = heldTimesOf(confirm.error);
+  useEffect(() => {
+    if (held.length > 0) refusal.current?.focus();
+  }, [held.length]);
 
   const subject = session.citizen!.subject;
   const deadlineText = (deadline: Date, hours: number) =>
@@ -122,15 +140,29 @@ export default function ConfirmPage({ session, mode }: { session: SignedIn; mode
             />
           </div>
           <p>{deadlineText(cancellationDeadline(start, slots.data.visitType.cancellationHours), slots.data.visitType.cancellationHours)}</p>
-          {confirm.isError && (
-            <div className="alert alert--error" role="alert">
-              {confirm.error.message}
-            </div>
-          )}
+          {confirm.isError &&
+            (held.length > 0 ? (
+              <div className="alert alert--error" role="alert" tabIndex={-1} ref={refusal}>
+                <p>{confirm.error.message}</p>
+                <ul className="plain-list appointment-held">
+                  {held.map((time) => (
+                    <li key={time.id}>
+                      <Link to={`/start/tider/${time.id}`}>{(time.mayRebook ? t.held : t.heldTooLate)(visitTimeText(new Date(time.startsAt), language, new Date()))}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              <div className="alert alert--error" role="alert">
+                {confirm.error.message}
+              </div>
+            ))}
           <div className="actions">
-            <button type="button" className="button" disabled={confirm.isPending} onClick={() => confirm.mutate()}>
-              {confirm.isPending ? t.working : t.confirm[mode]}
-            </button>
+            {held.length === 0 && (
+              <button type="button" className="button" disabled={confirm.isPending} onClick={() => confirm.mutate()}>
+                {confirm.isPending ? t.working : t.confirm[mode]}
+              </button>
+            )}
             {chooseOther}
           </div>
         </>
