@@ -31,16 +31,21 @@ export type Column = { key: string; heading: ReactNode; resource: Resource; date
 const ROW_MINUTES = 5;
 const LIVE = new Set(['booked', 'arrived', 'no_show']);
 
-/** The hours every column shows: from the earliest thing of the view to the latest, whole hours, 08–17 when empty. */
-function axisOf(calendar: Calendar): { from: number; to: number } {
+/**
+ * The hours every column shows: from the earliest thing in these columns to the latest, whole
+ * hours, 08–17 when empty. Only the grid's own resources count, so in the whole unit's week a
+ * sampling room open 07:30–10:30 is not drawn to the evening because a doctor works till 17.
+ */
+function axisOf(calendar: Calendar, columns: Column[]): { from: number; to: number } {
+  const shown = new Set(columns.map((column) => column.resource.id));
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const entry of calendar.worked)
+  for (const entry of calendar.worked.filter((item) => shown.has(item.resourceId)))
     for (const interval of entry.intervals) {
       starts.push(minuteOfDay(interval.start));
       ends.push(minuteOfDay(interval.end, true));
     }
-  for (const booking of calendar.bookings.filter((item) => LIVE.has(item.status))) {
+  for (const booking of calendar.bookings.filter((item) => LIVE.has(item.status) && shown.has(item.resourceId))) {
     starts.push(minuteOfDay(booking.startsAt));
     ends.push(stockholmDateOf(booking.endsAt) === stockholmDateOf(booking.startsAt) ? minuteOfDay(booking.endsAt, true) : 24 * 60);
   }
@@ -72,7 +77,7 @@ type Props = {
 export function CalendarGrid({ calendar, columns, withDay, onFreeSlot, onBooking }: Props) {
   const t = useTexts(texts);
   const { language } = useLanguage();
-  const axis = axisOf(calendar);
+  const axis = axisOf(calendar, columns);
   const hours = Array.from({ length: (axis.to - axis.from) / 60 }, (_, index) => axis.from / 60 + index);
   const gridRows = (axis.to - axis.from) / ROW_MINUTES;
 
