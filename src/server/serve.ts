@@ -64,7 +64,8 @@ async function main() {
     intervalMs: config.notifications.pollIntervalMs,
     publicUrl: config.notifications.publicUrl,
   });
-  // After the app is built, so every feature's job handlers are registered.
+  // After the app is built, so every feature's job handlers and recurring jobs (the self-monitoring
+  // check, the clean-up of finished jobs) are registered; it first plans their next rounds.
   jobWorker = startJobWorker({ db: db.db, clock: systemClock, log: log.child({ component: 'jobs' }), pollMs: config.jobs.pollIntervalMs });
   log.info(
     {

@@ -17,7 +17,7 @@ import {
   readingRequestSchema,
   readingResultSchema,
 } from './contract.ts';
-import { startMonitoringSchedule } from './schedule.ts';
+import { registerMonitoringCheck } from './schedule.ts';
 import {
   acknowledgeAlert,
   changeLimits,
@@ -36,7 +36,7 @@ import {
 export const selfMonitoringRoutes: FastifyPluginAsyncZod = async (app) => {
   const staff = ['self-monitoring: staff'];
   const patient = ['self-monitoring: patient'];
-  startMonitoringSchedule(app);
+  registerMonitoringCheck();
 
   app.get('/api/monitoring/programmes', { schema: { tags: [...staff, ...patient], summary: 'The self-monitoring programmes (data from content/self-monitoring)', response: { 200: programmeListSchema } } }, async (request) => {
     requireActor(request);

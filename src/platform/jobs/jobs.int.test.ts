@@ -3,11 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../clock.ts';
+import { asc, eq } from 'drizzle-orm';
+import { fixedClock, type Clock } from '../clock.ts';
 import { MAX_ATTEMPTS } from '../notifications/retry.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { cancelJob, LEASE_MS, nudgeJobs, registerJobHandler, runDueJobs, scheduleJob } from './jobs.ts';
+import { ensureRecurringJobs, registerRecurringJob } from './recurring.ts';
 import { claimDueJobs, findJob } from './store.ts';
+import { jobs } from './tables.ts';
 import { startJobWorker } from './worker.ts';
 
 // Far from the other test files' clocks: on a shared PostgreSQL their workers never find these jobs due.
@@ -178,8 +181,9 @@ describe('startJobWorker', () => {
   it('runs a due job at once when nudged, and stops cleanly', async () => {
     const errors: object[] = [];
     const log = { info: () => {}, warn: () => {}, error: (object: object) => void errors.push(object) };
-    const worker = startJobWorker({ db: t.db.db, clock: t.clock, log, pollMs: 60 * MINUTE });
     const job = recordingHandler();
+    // Its own job only: a worker of all names would run other test files' jobs on a shared database.
+    const worker = startJobWorker({ db: t.db.db, clock: t.clock, log, pollMs: 60 * MINUTE, names: [job.name] });
     try {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const key = `k-${randomUUID()}`;
@@ -198,6 +202,137 @@ describe('startJobWorker', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(job.runs).toHaveLength(1);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('recurring jobs', () => {
+  const QUARTER = 15 * MINUTE;
+
+  /** A recurring job of this test alone, every 15 minutes, with its own clock (so its slots are known). */
+  function recurringJob(behaviour: (clock: ReturnType<typeof fixedClock>) => Promise<void> = async () => {}) {
+    const name = `test-recurring-${randomUUID()}`;
+    const clock = fixedClock('2031-03-10T08:07:00Z');
+    let runs = 0;
+    registerRecurringJob(name, QUARTER, async () => {
+      runs++;
+      await behaviour(clock);
+    });
+    return {
+      name,
+      clock,
+      runs: () => runs,
+      key: (slot: string) => `${name}@${new Date(slot).toISOString()}`,
+      /** A process starting (its clock may differ). */
+      ensure: (at: Clock = clock) => ensureRecurringJobs(t.db.db, at, { names: [name] }),
+      run: (at: Clock = clock) => runDueJobs(t.db.db, at, { names: [name] }),
+      rows: async () =>
+        (await t.db.db.select().from(jobs).where(eq(jobs.name, name)).orderBy(asc(jobs.runAt))).map((row) => ({
+          slot: row.runAt.toISOString(),
+          key: row.key,
+          status: row.status,
+        })),
+    };
+  }
+
+  it('plans one round, the next slot, however often and by however many processes it is ensured', async () => {
+    const job = recurringJob();
+    expect(await job.ensure()).toEqual([{ name: job.name, runAt: new Date('2031-03-10T08:15:00Z') }]);
+    await job.ensure();
+    await job.ensure(fixedClock('2031-03-10T08:14:59.999Z'));
+    expect(await job.rows()).toEqual([{ slot: '2031-03-10T08:15:00.000Z', key: job.key('2031-03-10T08:15:00Z'), status: 'pending' }]);
+    // Ensuring plans only the jobs asked for: another test's recurring job has no row from this.
+    const other = recurringJob();
+    expect(await other.rows()).toEqual([]);
+  });
+
+  it('runs a round when its slot comes, and that round plans exactly the following slot', async () => {
+    const job = recurringJob();
+    await job.ensure();
+    job.clock.set('2031-03-10T08:14:59.999Z');
+    expect((await job.run()).claimed).toBe(0);
+    job.clock.set('2031-03-10T08:15:04Z');
+    expect(await job.run()).toEqual({ claimed: 1, done: 1, retried: 0, failed: 0 });
+    expect((await job.run()).claimed).toBe(0);
+    expect(job.runs()).toBe(1);
+    expect(await job.rows()).toEqual([
+      { slot: '2031-03-10T08:15:00.000Z', key: job.key('2031-03-10T08:15:00Z'), status: 'done' },
+      { slot: '2031-03-10T08:30:00.000Z', key: job.key('2031-03-10T08:30:00Z'), status: 'pending' },
+    ]);
+    job.clock.set('2031-03-10T08:30:00Z');
+    expect((await job.run()).done).toBe(1);
+    expect(job.runs()).toBe(2);
+    expect((await job.rows()).map((row) => `${row.slot} ${row.status}`)).toEqual([
+      '2031-03-10T08:15:00.000Z done',
+      '2031-03-10T08:30:00.000Z done',
+      '2031-03-10T08:45:00.000Z pending',
+    ]);
+  });
+
+  it('never makes a round that has run pending again: a process starting afterwards does not run it twice', async () => {
+    const job = recurringJob();
+    await job.ensure();
+    job.clock.set('2031-03-10T08:15:00.500Z');
+    await job.run();
+    // A second process, whose clock is a moment behind, starts: it would plan 08:15, which is done.
+    const second = fixedClock('2031-03-10T08:14:59Z');
+    expect(await job.ensure(second)).toEqual([{ name: job.name, runAt: new Date('2031-03-10T08:15:00Z') }]);
+    second.set('2031-03-10T08:15:01Z');
+    expect((await job.run(second)).claimed).toBe(0);
+    // And one starting a minute later plans 08:30, which is already there.
+    await job.ensure(fixedClock('2031-03-10T08:16:00Z'));
+    expect(job.runs()).toBe(1);
+    expect((await job.rows()).map((row) => `${row.slot} ${row.status}`)).toEqual(['2031-03-10T08:15:00.000Z done', '2031-03-10T08:30:00.000Z pending']);
+  });
+
+  it('after hours without a process, runs the overdue round once and goes on from now, not through every missed slot', async () => {
+    const job = recurringJob();
+    await job.ensure();
+    // Stopped at 08:10, started again at 13:02.
+    job.clock.set('2031-03-10T13:02:00Z');
+    expect(await job.ensure()).toEqual([{ name: job.name, runAt: new Date('2031-03-10T13:15:00Z') }]);
+    expect(await job.run()).toMatchObject({ claimed: 1, done: 1 });
+    expect((await job.run()).claimed).toBe(0);
+    expect(job.runs()).toBe(1);
+    expect((await job.rows()).map((row) => `${row.slot} ${row.status}`)).toEqual(['2031-03-10T08:15:00.000Z done', '2031-03-10T13:15:00.000Z pending']);
+    job.clock.set('2031-03-10T13:15:00Z');
+    await job.run();
+    expect(job.runs()).toBe(2);
+  });
+
+  it('after a round that took longer than its period, plans the first slot after it ended', async () => {
+    const job = recurringJob(async (clock) => clock.advance(40 * MINUTE));
+    await job.ensure();
+    job.clock.set('2031-03-10T08:15:00Z');
+    expect((await job.run()).done).toBe(1);
+    expect((await job.rows()).map((row) => `${row.slot} ${row.status}`)).toEqual(['2031-03-10T08:15:00.000Z done', '2031-03-10T09:00:00.000Z pending']);
+  });
+
+  it('retries a failing round as any job, and plans the following round all the same', async () => {
+    const job = recurringJob(async () => {
+      throw new Error('the database went away');
+    });
+    await job.ensure();
+    job.clock.set('2031-03-10T08:15:00Z');
+    expect(await job.run()).toMatchObject({ claimed: 1, retried: 1 });
+    expect(await findJob(t.db.db, job.key('2031-03-10T08:15:00Z'))).toMatchObject({ status: 'pending', attempts: 1, lastError: 'the database went away' });
+    expect((await job.rows()).map((row) => `${row.slot} ${row.status}`)).toEqual(['2031-03-10T08:15:00.000Z pending', '2031-03-10T08:30:00.000Z pending']);
+  });
+
+  it('refuses a period that is not a whole, positive number of milliseconds', () => {
+    expect(() => registerRecurringJob(`test-recurring-${randomUUID()}`, 0, async () => {})).toThrow(/period/);
+  });
+
+  it('is planned by the job worker when it starts', async () => {
+    const job = recurringJob();
+    const log = { info: () => {}, warn: () => {}, error: () => {} };
+    const worker = startJobWorker({ db: t.db.db, clock: job.clock, log, pollMs: 60 * MINUTE, names: [job.name] });
+    try {
+      const deadline = Date.now() + 5000;
+      while ((await job.rows()).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      await worker.stop();
+    }
+    expect(await job.rows()).toEqual([{ slot: '2031-03-10T08:15:00.000Z', key: job.key('2031-03-10T08:15:00Z'), status: 'pending' }]);
   });
 });
 

@@ -17,8 +17,13 @@ import { cancelPendingJobs, claimDueJobs, markJobDone, markJobFailed, markJobRet
  * may have been cancelled or moved since the job was scheduled).
  */
 
-/** Runs a job. Opens its own transactions on `db` (never one across slow I/O); throws to have the job retried. */
-export type JobHandler = (db: Database, clock: Clock, payload: Record<string, unknown>) => Promise<void>;
+/**
+ * Runs a job. Opens its own transactions on `db` (never one across slow I/O); throws to have the job
+ * retried. `context.log` is the worker's log (silent when runDueJobs was given none, as in tests).
+ */
+export type JobHandler = (db: Database, clock: Clock, payload: Record<string, unknown>, context: JobContext) => Promise<void>;
+
+export type JobContext = { log: JobLog };
 
 export type ScheduledJob = {
   /** The handler's name, e.g. appointment-reminder. */
@@ -87,10 +92,12 @@ async function runWithTimeout(work: Promise<void>, ms: number): Promise<void> {
   }
 }
 
-async function runOne(db: Database, clock: Clock, job: ClaimedJob, timeoutMs: number): Promise<void> {
+const silentLog: JobLog = { info: () => {}, warn: () => {}, error: () => {} };
+
+async function runOne(db: Database, clock: Clock, job: ClaimedJob, timeoutMs: number, log: JobLog | undefined): Promise<void> {
   const handler = handlers.get(job.name);
   if (!handler) throw new Error(`no handler registered for job ${job.name}`);
-  await runWithTimeout(handler(db, clock, job.payload), timeoutMs);
+  await runWithTimeout(handler(db, clock, job.payload, { log: log ?? silentLog }), timeoutMs);
 }
 
 /** Each registered name, or those of them asked for. */
@@ -126,7 +133,7 @@ export async function runDueJobs(
       continue;
     }
     try {
-      await runOne(db, clock, job, options.timeoutMs ?? HANDLER_TIMEOUT_MS);
+      await runOne(db, clock, job, options.timeoutMs ?? HANDLER_TIMEOUT_MS, options.log);
       await markJobDone(db, job, clock.now());
       report.done++;
     } catch (error) {

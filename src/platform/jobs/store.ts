@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/database.ts';
 import { jobs } from './tables.ts';
 
@@ -34,6 +34,20 @@ export async function upsertJobs(tx: Tx, values: NewJob[]): Promise<void> {
           finishedAt: null,
         },
       });
+  }
+}
+
+/**
+ * Inserts the jobs whose key is not there yet, and leaves those that are alone, whatever their
+ * status (INSERT … ON CONFLICT DO NOTHING): a recurring job's round that has run stays done.
+ * Keys must differ.
+ */
+export async function insertJobsIfAbsent(tx: Tx, values: NewJob[]): Promise<void> {
+  for (let start = 0; start < values.length; start += ROWS_PER_STATEMENT) {
+    await tx
+      .insert(jobs)
+      .values(values.slice(start, start + ROWS_PER_STATEMENT).map((job) => ({ ...job, status: 'pending', attempts: 0 })))
+      .onConflictDoNothing({ target: jobs.key });
   }
 }
 
@@ -112,4 +126,34 @@ export async function markJobFailed(db: Database, job: ClaimedJob, finishedAt: D
 export async function findJob(db: Database, key: string): Promise<JobRow | null> {
   const [row] = await db.select().from(jobs).where(eq(jobs.key, key));
   return row ?? null;
+}
+
+/**
+ * Deletes up to `limit` finished jobs (one statement, so a short lock): done and cancelled ones
+ * that finished before `finishedBefore`, failed ones before `failedBefore`. A cancelled job has no
+ * finished_at (cancelling takes no clock), so its run_at counts instead: it was still pending when
+ * cancelled, so it ended about then or before (a job cancelled long before its time is kept a
+ * little longer). Rows held by another transaction are skipped (SKIP LOCKED); the outer
+ * conditions are checked again on the row deleted, so a job scheduled again meanwhile (pending
+ * once more, same id) is kept. `names` narrows it to these jobs (tests sharing one database).
+ * How many rows went.
+ */
+export async function deleteFinishedJobs(
+  db: Database,
+  cutoffs: { finishedBefore: Date; failedBefore: Date },
+  limit: number,
+  names?: string[],
+): Promise<number> {
+  if (names?.length === 0) return 0;
+  const finished = or(
+    and(inArray(jobs.status, ['done', 'cancelled']), sql`coalesce(${jobs.finishedAt}, ${jobs.runAt}) < ${cutoffs.finishedBefore.toISOString()}::timestamptz`),
+    and(eq(jobs.status, 'failed'), lt(jobs.finishedAt, cutoffs.failedBefore)),
+  );
+  const which = and(finished, names ? inArray(jobs.name, names) : undefined);
+  const old = db.select({ id: jobs.id }).from(jobs).where(which).limit(limit).for('update', { skipLocked: true });
+  const rows = await db
+    .delete(jobs)
+    .where(and(inArray(jobs.id, old), which))
+    .returning({ id: jobs.id });
+  return rows.length;
 }
