@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations, loginAs } from './support/nara.ts';
+import { demoPerson, expectNoAxeViolations, loginAs } from './support/nara.ts';
 
 /**
  * Issue 7, C8: Anna chats with the nurse Sara at Vårdcentralen Ekby in two browsers.
@@ -136,4 +136,125 @@ test('a patient chats with a nurse live; a dropped connection recovers without l
   await patient.getByRole('link', { name: 'Läs samtalet under Mina ärenden' }).click();
   await expect(patient.getByText(meanwhile)).toBeVisible();
   await expect(patient.getByText('Avslutat').first()).toBeVisible();
+});
+
+/** Signs a citizen without a persona card in with BankID on this device (the simulator opens in a new tab). */
+async function signedInWithBankId(browser: Browser, identityNumber: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/logga-in');
+  await page.getByRole('button', { name: 'BankID på den här enheten' }).click();
+  const appOpened = context.waitForEvent('page');
+  await page.getByRole('link', { name: 'Öppna BankID (simulatorn, ny flik)' }).click();
+  const app = await appOpened;
+  await app.getByLabel('Personnummer').fill(`${identityNumber.slice(0, 8)}-${identityNumber.slice(8)}`);
+  await app.getByRole('button', { name: 'Legitimera' }).click();
+  await app.close();
+  await expect(page).toHaveURL('/start');
+  return page;
+}
+
+/** From the start page to Vårdcentralen Ekby's chat the way a patient goes: Kontakta vården, the unit, its page's e-services. */
+async function openEkbyChat(page: Page) {
+  await page.getByRole('navigation', { name: 'Invånare' }).getByRole('link', { name: 'Kontakta vården' }).click();
+  await page.getByRole('link', { name: /Vårdcentralen Ekby/ }).first().click();
+  await page.getByRole('link', { name: /^Om mottagningen/ }).click();
+  await page.getByRole('region', { name: 'E-tjänster' }).getByRole('link', { name: 'Chatt', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Chatta med vården' })).toBeVisible();
+  await expect(page.getByText(/Chatten är öppen nu/)).toBeVisible();
+}
+
+/**
+ * G5 with C8: Anna answers Sök vård (burning when passing urine, and pregnant) to "Sök vård i dag"
+ * and then chats with her health centre, sending the assessment along. Johan was queued first
+ * without an assessment; the nurse still sees Anna first, marked with the assessment's priority,
+ * and on taking the chat reads the assessment as Anna's first message. Both chats are closed
+ * again (ended, left) so the unit's queue is empty for the journeys after this one.
+ */
+test('a patient sends her Sök vård assessment with a chat; the nurse sees it first in the queue and reads it', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const stamp = Date.now();
+
+  const admin = await signedIn(browser, 'Lena Åberg', '/arbetsyta');
+  const saved = await admin.request.put('/api/unit-admin/chat-hours', { headers: { 'x-csrf-token': await csrf(admin) }, data: { hours: alwaysOpen } });
+  expect(saved.status()).toBe(200);
+  await admin.context().close();
+
+  // Johan queues first, without an assessment.
+  const johan = await signedInWithBankId(browser, demoPerson('johan').identityNumber);
+  await openEkbyChat(johan);
+  const johansReason = `Fråga om vaccination (${stamp})`;
+  await johan.getByLabel('Vad vill du chatta om?').fill(johansReason);
+  await johan.getByRole('button', { name: 'Starta chatten' }).click();
+  await expect(johan.getByText('Du är näst på tur.')).toBeVisible();
+
+  // Anna answers Sök vård: every question "no" except that she is pregnant.
+  const anna = await signedIn(browser, 'Anna Lindqvist', '/start');
+  await anna.getByRole('banner').getByRole('link', { name: 'Sök vård', exact: true }).click();
+  await anna.getByLabel('Vad söker du för?').selectOption({ label: 'Sveda eller smärta när man kissar' });
+  await anna.getByLabel('Ålder i år').fill('38');
+  await anna.getByRole('radio', { name: 'Kvinna' }).check();
+  await anna.getByRole('button', { name: 'Börja' }).click();
+  const outcome = anna.getByRole('region', { name: 'Sök vård i dag' });
+  for (let number = 1; number <= 25; number++) {
+    // The next step has rendered: question n, or the outcome.
+    await expect(outcome.or(anna.getByText(`Fråga ${number}.`))).toBeVisible();
+    if (await outcome.isVisible()) break;
+    const pregnant = anna.getByRole('checkbox', { name: 'Gravid' });
+    const no = anna.getByRole('button', { name: 'Nej', exact: true });
+    const none = anna.getByRole('radio', { name: 'Inget av detta' }).or(anna.getByRole('checkbox', { name: 'Inget av detta' }));
+    if (await pregnant.isVisible()) {
+      await pregnant.check();
+      await anna.getByRole('button', { name: 'Nästa' }).click();
+    } else if (await no.isVisible()) await no.click();
+    else if (await none.isVisible()) {
+      await none.check();
+      await anna.getByRole('button', { name: 'Nästa' }).click();
+    } else await anna.getByRole('button', { name: 'Vet inte' }).click();
+  }
+  await expect(outcome).toBeVisible();
+
+  // Then she chats with her health centre, with the assessment.
+  // (Which units the outcome lists depends on the time of day, so she goes by her start page.)
+  await anna.getByRole('link', { name: 'Nära', exact: true }).click();
+  await anna.getByRole('link', { name: 'Fortsätt till din startsida' }).click();
+  await openEkbyChat(anna);
+  await expect(anna.getByText('Du har gjort en bedömning i Sök vård (Sveda eller smärta när man kissar).')).toBeVisible();
+  const include = anna.getByRole('checkbox', { name: 'Skicka med bedömningen från Sök vård' });
+  await expect(include).toBeChecked();
+  await expectNoAxeViolations(anna);
+  const annasReason = `Svider när jag kissar, och jag är gravid (${stamp})`;
+  await anna.getByLabel('Vad vill du chatta om?').fill(annasReason);
+  await anna.getByRole('button', { name: 'Starta chatten' }).click();
+  // Ahead of Johan, who came first.
+  await expect(anna.getByText('Du är näst på tur.')).toBeVisible();
+
+  // The nurse: Anna first in the queue, with the assessment's priority; Johan after her, without one.
+  const nurse = await signedIn(browser, 'Sara Nilsson', '/arbetsyta');
+  await nurse.getByRole('navigation', { name: 'Arbetsyta' }).getByRole('link', { name: 'Chatt' }).click();
+  await expect(nurse.getByText('2 patienter väntar.')).toBeVisible();
+  const queue = nurse.getByRole('list', { name: 'Kön' }).getByRole('listitem');
+  await expect(queue.first()).toContainText('1. Anna Lindqvist');
+  await expect(queue.first()).toContainText(annasReason);
+  await expect(queue.first().getByText('Prioritet 2')).toBeVisible();
+  await expect(queue.nth(1)).toContainText('2. Johan Lindqvist');
+  await expect(queue.nth(1).getByText(/Prioritet/)).toHaveCount(0);
+  await expectNoAxeViolations(nurse);
+
+  // Taking the next patient gives Anna; her first message is the assessment.
+  await nurse.getByRole('button', { name: 'Ta nästa patient' }).click();
+  await expect(nurse.getByRole('heading', { level: 1, name: /Anna Lindqvist/ })).toBeVisible();
+  const first = thread(nurse).getByRole('listitem').first();
+  await expect(first).toContainText('Sök vård – digital bedömning: Sveda eller smärta när man kissar');
+  await expect(first).toContainText('Sök vård i dag');
+  await expect(first).toContainText('Gravid');
+  await expect(anna.getByText('Du chattar med Sara Nilsson, sjuksköterska.')).toBeVisible();
+  await expectNoAxeViolations(nurse);
+
+  // Leaves the unit's queue empty: the nurse ends Anna's chat, Johan leaves the queue.
+  await nurse.getByLabel('Sammanfattning').fill('Trolig urinvägsinfektion under graviditet; tid i dag hos barnmorska/läkare.');
+  await nurse.getByRole('button', { name: 'Avsluta chatten' }).click();
+  await expect(anna.getByRole('heading', { name: 'Chatten är avslutad' })).toBeVisible();
+  await johan.getByRole('button', { name: 'Lämna kön' }).click();
+  await expect(johan.getByRole('heading', { name: 'Du har lämnat kön.' })).toBeVisible();
 });

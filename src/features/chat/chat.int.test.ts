@@ -233,7 +233,7 @@ describe('a chat from queue to case', () => {
     expect(taken.id).toBe(urgent.id);
     // The assessment went along as the patient's first message, for the staff and the transcript.
     expect(taken.messages).toEqual([expect.objectContaining({ side: 'patient', body: expect.stringContaining('Sök vård – digital bedömning: Bröstsmärta') })]);
-    expect(taken.messages[0]!.body).toContain('call-112');
+    expect(taken.messages[0]!.body).toContain('(brådskandegrad 4 av 4)');
     expect((await patientClient.get(`/api/patient/chats/${first.id}`)).json()).toMatchObject({ position: 3 });
     t.clock.set(NOW);
   });

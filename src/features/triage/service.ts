@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { findUnits } from '../care-units/directory.ts';
 import type { AnswerBody, CreateSessionBody, Step, TriageSummary } from './contract.ts';
 import { triageContent } from './content.ts';
-import { answer, decide, presentOutcome, presentQuestion, type Lang, type TriageState, type Urgency } from './model.ts';
+import { answer, decide, presentOutcome, presentQuestion, urgencyRank, type Lang, type TriageState, type Urgency } from './model.ts';
 import { currentRoutingRules } from './region-routing.ts';
 import { careKindLabels, route, type CareKind } from './routing.ts';
 import { recordOutcome } from './statistics.ts';
@@ -126,6 +126,19 @@ export async function answerQuestion(context: ServiceContext, sessionId: string,
 }
 
 /** The summary for a case, chat or booking (G5): complaint, answers, urgency, why. */
+
+/** The summary is read by staff in a case or chat: words, not codes. */
+const sexWords: Record<string, Record<Lang, string>> = {
+  female: { sv: 'kvinna', en: 'female' },
+  male: { sv: 'man', en: 'male' },
+  other: { sv: 'annat', en: 'other' },
+};
+
+/** How urgent, on the scale the chat queue shows as "Prioritet" (4 most urgent). */
+function urgencyWords(urgency: Urgency, lang: Lang): string {
+  const level = urgencyRank[urgency];
+  return lang === 'sv' ? `brådskandegrad ${level} av 4` : `urgency ${level} of 4`;
+}
 export function sessionSummary(context: ServiceContext, sessionId: string, lang: Lang): TriageSummary {
   const session = store.get(sessionId, context.clock.now());
   if (!session) throw problems.sessionNotFound();
@@ -148,11 +161,16 @@ export function sessionSummary(context: ServiceContext, sessionId: string, lang:
   const decision = decide(content, session.state);
   const outcome = decision.kind === 'outcome' ? presentOutcome(content, session.state, decision, lang) : null;
   const head = lang === 'sv' ? 'Sök vård – digital bedömning' : 'Seek care – digital assessment';
-  const person = `${lang === 'sv' ? 'Ålder' : 'Age'}: ${session.state.person.ageYears}, ${session.state.person.sex}${session.state.person.forSomeoneElse ? (lang === 'sv' ? ' (för någon annan)' : ' (for someone else)') : ''}`;
+  const person = `${lang === 'sv' ? 'Ålder' : 'Age'}: ${session.state.person.ageYears}, ${sexWords[session.state.person.sex]?.[lang] ?? session.state.person.sex}${session.state.person.forSomeoneElse ? (lang === 'sv' ? ' (för någon annan)' : ' (for someone else)') : ''}`;
   const text = [
     `${head}: ${complaint.name[lang]}`,
     person,
-    ...(outcome ? [`${lang === 'sv' ? 'Bedömning' : 'Outcome'}: ${outcome.urgency} – ${outcome.title}`, `${lang === 'sv' ? 'Därför' : 'Why'}: ${outcome.reasons.map((reason) => reason.text).join('; ')}`] : []),
+    ...(outcome
+      ? [
+          `${lang === 'sv' ? 'Bedömning' : 'Outcome'}: ${outcome.title} (${urgencyWords(outcome.urgency, lang)})`,
+          `${lang === 'sv' ? 'Därför' : 'Why'}: ${outcome.reasons.map((reason) => reason.text).join('; ')}`,
+        ]
+      : []),
     ...answers.map((entry) => `– ${entry.question} ${entry.answer}`),
   ].join('\n');
   return {

@@ -28,7 +28,7 @@ const texts = {
     takeNext: 'Ta nästa patient',
     taking: 'Tar …',
     waitingSince: (time: string) => `I kön sedan ${time}`,
-    priority: (n: number) => `Prioritet ${n}`,
+    priority: (n: number) => `Prioritet ${n} av 4`,
     protectedIdentity: 'Skyddad identitet',
     mine: 'Mina chattar',
     mineNone: 'Du har ingen pågående chatt.',
@@ -67,7 +67,7 @@ const texts = {
     takeNext: 'Take the next patient',
     taking: 'Taking …',
     waitingSince: (time: string) => `Queued since ${time}`,
-    priority: (n: number) => `Priority ${n}`,
+    priority: (n: number) => `Priority ${n} of 4`,
     protectedIdentity: 'Protected identity',
     mine: 'My chats',
     mineNone: 'You have no ongoing chat.',
@@ -202,6 +202,13 @@ export function StaffChatPage() {
   useEffect(() => {
     if (loaded) heading.current?.focus();
   }, [loaded]);
+  // Kept here, not in the tools: once the chat reloads as ended the tools are gone, and the
+  // note with the case number (and the focus on it) must stay.
+  const [justEnded, setJustEnded] = useState<{ caseId: string; caseNumber: number } | null>(null);
+  const endedNote = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (justEnded) endedNote.current?.focus();
+  }, [justEnded]);
 
   if (chat.isPending) return <PageStatus state="loading" />;
   if (chat.isError) return <PageStatus state="error" error={chat.error} />;
@@ -228,17 +235,19 @@ export function StaffChatPage() {
         <dt>Status</dt>
         <dd>{t.status[data.status]}</dd>
       </dl>
-      {data.status === 'ended' && (
+      {(data.status === 'ended' || justEnded) && (
         <div className="alert alert--success">
-          <p>{t.endedNoNumber}</p>
+          <p ref={endedNote} tabIndex={-1} role="status">
+            {justEnded ? t.ended(justEnded.caseNumber) : t.endedNoNumber}
+          </p>
           {data.summary && (
             <p>
               <strong>{t.endedSummary}:</strong> {data.summary}
             </p>
           )}
-          {data.caseId && (
+          {(justEnded?.caseId ?? data.caseId) && (
             <p>
-              <Link to={`/arbetsyta/arenden/${data.caseId}`}>{t.openCase}</Link>
+              <Link to={`/arbetsyta/arenden/${justEnded?.caseId ?? data.caseId}`}>{t.openCase}</Link>
             </p>
           )}
         </div>
@@ -254,13 +263,13 @@ export function StaffChatPage() {
           basePath={`/api/staff/chats/${encodeURIComponent(data.id)}`}
           queryKey={staffChatKey(data.id)}
         />
-        {data.participating && <ChatTools chat={data} />}
+        {data.participating && !justEnded && <ChatTools chat={data} onEnded={setJustEnded} />}
       </div>
     </>
   );
 }
 
-function ChatTools({ chat }: { chat: StaffChat }) {
+function ChatTools({ chat, onEnded }: { chat: StaffChat; onEnded: (ended: { caseId: string; caseNumber: number }) => void }) {
   const t = useTexts(texts);
   const { language } = useLanguage();
   const queryClient = useQueryClient();
@@ -269,8 +278,6 @@ function ChatTools({ chat }: { chat: StaffChat }) {
   const [colleagueError, setColleagueError] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
   const [summaryError, setSummaryError] = useState<string | null>(null);
-  const [ended, setEnded] = useState<{ caseId: string; caseNumber: number } | null>(null);
-  const endedNote = useRef<HTMLParagraphElement>(null);
   const key = staffChatKey(chat.id);
   const base = `/api/staff/chats/${encodeURIComponent(chat.id)}`;
   const colleagueAction = useMutation({
@@ -285,16 +292,12 @@ function ChatTools({ chat }: { chat: StaffChat }) {
   const end = useMutation({
     mutationFn: () => api<{ caseId: string; caseNumber: number }>('POST', `${base}/end`, { summary: summary.trim() }),
     onSuccess: (result) => {
-      setEnded(result);
+      onEnded(result);
       void queryClient.invalidateQueries({ queryKey: key });
       void queryClient.invalidateQueries({ queryKey: staffQueueKey });
     },
     onError: (failure) => setSummaryError(errorText(failure)),
   });
-  useEffect(() => {
-    if (ended) endedNote.current?.focus();
-  }, [ended]);
-
   const onColleague = (action: 'participants' | 'transfer') => {
     if (!colleague) return setColleagueError(t.chooseFirst);
     setColleagueError(null);
@@ -312,13 +315,6 @@ function ChatTools({ chat }: { chat: StaffChat }) {
   };
   const present = new Set(chat.staff.map((member) => member.id));
   const options = (colleagues.data?.colleagues ?? []).filter((member) => !present.has(member.id));
-  if (ended) {
-    return (
-      <p ref={endedNote} tabIndex={-1} className="alert alert--success" role="status">
-        {t.ended(ended.caseNumber)} <Link to={`/arbetsyta/arenden/${ended.caseId}`}>{t.openCase}</Link>
-      </p>
-    );
-  }
   return (
     <div className="chat-tools">
       <section aria-labelledby="chat-colleagues-heading">
