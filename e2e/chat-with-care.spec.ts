@@ -154,12 +154,11 @@ async function signedInWithBankId(browser: Browser, identityNumber: string): Pro
   return page;
 }
 
-/** From the start page to Vårdcentralen Ekby's chat the way a patient goes: Kontakta vården, the unit, its page's e-services. */
+/** From the start page to Vårdcentralen Ekby's chat the way a patient goes: Kontakta vården, the unit, its chat beside the case types. */
 async function openEkbyChat(page: Page) {
   await page.getByRole('navigation', { name: 'Invånare' }).getByRole('link', { name: 'Kontakta vården' }).click();
   await page.getByRole('link', { name: /Vårdcentralen Ekby/ }).first().click();
-  await page.getByRole('link', { name: /^Om mottagningen/ }).click();
-  await page.getByRole('region', { name: 'E-tjänster' }).getByRole('link', { name: 'Chatt', exact: true }).click();
+  await page.getByRole('region', { name: 'Fler sätt att nå mottagningen' }).getByRole('link', { name: /^Chatta med mottagningen/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Chatta med vården' })).toBeVisible();
   await expect(page.getByText(/Chatten är öppen nu/)).toBeVisible();
 }

@@ -86,6 +86,14 @@ describe('the patient sends a case (C1)', () => {
     expect(offered.find((offer) => offer.type === 'skicka_meddelande')!.acknowledgeOnly).toBe(true);
   });
 
+  it('names the unit’s chat and web booking beside the case types once the unit has them on', async () => {
+    const { unit, adminClient, patientClient } = await clinic();
+    const alsoOffered = async () => (await patientClient.get(`/api/patient/units/${unit.id}/case-types`)).json().alsoOffered;
+    expect(await alsoOffered()).toEqual({ chat: false, webBooking: false });
+    for (const code of ['chatt', 'webbtidbok']) expect((await adminClient.put(`/api/unit-admin/eservices/${code}/activation`, activate)).statusCode).toBe(200);
+    expect(await alsoOffered()).toEqual({ chat: true, webBooking: true });
+  });
+
   it.each(standardTypes)('sends %s with the accepted terms version, the deadline two working days on, audited', async (type) => {
     const { unit, patient, patientClient, nurseClient } = await clinic();
     const response = await send(patientClient, unit.id, forms[type]!);

@@ -121,6 +121,8 @@ export type SendableCaseType = z.infer<typeof sendableCaseTypeSchema>;
 export const sendableCaseTypesSchema = z.object({
   unit: z.object({ id: z.uuid(), name: z.string() }),
   caseTypes: z.array(sendableCaseTypeSchema),
+  /** The unit's other ways in that are active, offered beside the case types: its chat and its web booking. */
+  alsoOffered: z.object({ chat: z.boolean(), webBooking: z.boolean() }),
 });
 export type SendableCaseTypes = z.infer<typeof sendableCaseTypesSchema>;
 

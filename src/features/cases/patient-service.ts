@@ -8,6 +8,7 @@ import { findUnit } from '../../platform/organisations/store.ts';
 import type { CreatedCase, MyUnits, NewCaseRequest, PatientCase, PatientCaseList, ReplyRequest, SendableCaseTypes } from './contract.ts';
 import { newCaseRequestSchema, replyRequestSchema, type CaseForm, type SendableCaseType } from './contract.ts';
 import { triageSummary } from '../triage/directory.ts';
+import { activeEservicesByUnit } from '../e-services/directory.ts';
 import { caseErrors } from './errors.ts';
 import { announceCaseChange } from './live.ts';
 import { answerProblems, subjectOf } from './forms.ts';
@@ -50,12 +51,18 @@ export async function myUnits(context: ServiceContext, actor: CitizenActor): Pro
   });
 }
 
+/** The e-services that are ways in of their own (the chat and appointments features), not case types. */
+const CHAT_ESERVICE = 'chatt';
+const WEB_BOOKING_ESERVICE = 'webbtidbok';
+
 export async function caseTypesForPatient(context: ServiceContext, actor: CitizenActor, unitId: string): Promise<SendableCaseTypes> {
   return context.db.transaction(async (tx) => {
     await assertMayHandleCases(tx, actor, context.clock.now());
     const unit = await findUnit(tx, unitId);
     if (!unit) throw caseErrors.unitNotFound();
-    return { unit: { id: unit.id, name: unit.name }, caseTypes: await sendableCaseTypes(tx, unit.id, actor.subjectPersonId, context.clock.now()) };
+    const caseTypes = await sendableCaseTypes(tx, unit.id, actor.subjectPersonId, context.clock.now());
+    const active = new Set((await activeEservicesByUnit(tx, [unit.id])).get(unit.id)?.map((service) => service.code));
+    return { unit: { id: unit.id, name: unit.name }, caseTypes, alsoOffered: { chat: active.has(CHAT_ESERVICE), webBooking: active.has(WEB_BOOKING_ESERVICE) } };
   });
 }
 

@@ -21,6 +21,11 @@ const texts = {
     notFound: 'Mottagningen finns inte',
     notFoundBody: 'Mottagningen kan ha bytt namn eller slutat. Välj en mottagning igen.',
     emergency: 'Vid livshotande tillstånd, ring 112. För sjukvårdsrådgivning, ring 1177.',
+    alsoHeading: 'Fler sätt att nå mottagningen',
+    chat: 'Chatta med mottagningen',
+    chatBody: 'Skriv med en sjuksköterska direkt, när chatten är öppen.',
+    book: 'Boka tid',
+    bookBody: 'Boka, omboka eller avboka en tid själv.',
   },
   en: {
     back: 'All clinics',
@@ -32,6 +37,11 @@ const texts = {
     notFound: 'The clinic does not exist',
     notFoundBody: 'The clinic may have changed its name or closed. Choose a clinic again.',
     emergency: 'In a life-threatening emergency, call 112. For health care advice, call 1177.',
+    alsoHeading: 'More ways to reach the clinic',
+    chat: 'Chat with the clinic',
+    chatBody: 'Write with a nurse straight away, while the chat is open.',
+    book: 'Book an appointment',
+    bookBody: 'Book, rebook or cancel an appointment yourself.',
   },
 };
 
@@ -51,7 +61,7 @@ export default function UnitCaseTypesPage({ session }: { session: SignedIn }) {
   const back = <BackLink to="/start/kontakta">{t.back}</BackLink>;
   if (caseTypes.isPending) return <PageStatus state="loading" />;
   if (caseTypes.isError) return <PageLoadFailure error={caseTypes.error} back={back} notFound={{ title: t.notFound, body: t.notFoundBody }} />;
-  const { unit, caseTypes: types } = caseTypes.data;
+  const { unit, caseTypes: types, alsoOffered } = caseTypes.data;
   return (
     <>
       {back}
@@ -75,6 +85,29 @@ export default function UnitCaseTypesPage({ session }: { session: SignedIn }) {
             ))}
           </ul>
         </>
+      )}
+      {(alsoOffered.chat || alsoOffered.webBooking) && (
+        <section aria-labelledby="unit-also-offered">
+          <h2 id="unit-also-offered">{t.alsoHeading}</h2>
+          <ul className="plain-list case-type-list">
+            {alsoOffered.chat && (
+              <li>
+                <Link to={`/start/kontakt/${unit.id}/chatt`} className="card card--link case-type-card">
+                  <h3>{t.chat}</h3>
+                  <p>{t.chatBody}</p>
+                </Link>
+              </li>
+            )}
+            {alsoOffered.webBooking && (
+              <li>
+                <Link to={`/start/tider/boka/${unit.id}`} className="card card--link case-type-card">
+                  <h3>{t.book}</h3>
+                  <p>{t.bookBody}</p>
+                </Link>
+              </li>
+            )}
+          </ul>
+        </section>
       )}
       <p>
         <Link to={`/hitta-vard/${unit.id}`}>{t.aboutUnit}</Link>
