@@ -1,6 +1,5 @@
-import { and, count, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
-import { jobs } from '../../platform/jobs/tables.ts';
 import type { WorkTemplate } from './model.ts';
 import { DEFAULT_SETTINGS, type AppointmentRow, type AppointmentSettings, type ResourceRow, type VisitTypeRow } from './store.ts';
 import { appointmentSettings, appointments, scheduleResources, visitTypes } from './tables.ts';
@@ -73,17 +72,12 @@ export async function countBookedAheadOfVisitType(tx: Tx, visitTypeId: string, n
   return row!.n;
 }
 
-/**
- * The unit's bookings still ahead (booked, not yet started) whose reminder has not been sent:
- * their job, keyed `reminderKeyPrefix` + the booking's id, is not done (pending, cancelled,
- * failed or none). One query, the job found by its unique key: for a new reminder time to move them.
- */
-export async function listBookedAheadAwaitingReminder(tx: Tx, unitId: string, now: Date, reminderKeyPrefix: string): Promise<{ id: string; startsAt: Date }[]> {
+/** The unit's bookings still ahead (booked, not yet started), soonest first: a new reminder time may move their reminders. */
+export async function listUnitBookedAhead(tx: Tx, unitId: string, now: Date): Promise<{ id: string; startsAt: Date }[]> {
   return tx
     .select({ id: appointments.id, startsAt: appointments.startsAt })
     .from(appointments)
-    .leftJoin(jobs, eq(jobs.key, sql`${reminderKeyPrefix} || ${appointments.id}::text`))
-    .where(and(eq(appointments.unitId, unitId), eq(appointments.status, 'booked'), gt(appointments.startsAt, now), or(isNull(jobs.status), ne(jobs.status, 'done'))))
+    .where(and(eq(appointments.unitId, unitId), eq(appointments.status, 'booked'), gt(appointments.startsAt, now)))
     .orderBy(appointments.startsAt);
 }
 

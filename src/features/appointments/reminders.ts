@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Tx } from '../../platform/db/database.ts';
-import { cancelJob, cancelJobs, registerJobHandler, scheduleJobs, type ScheduledJob } from '../../platform/jobs/jobs.ts';
+import { cancelJob, cancelJobs, jobsDone, registerJobHandler, scheduleJobs, type ScheduledJob } from '../../platform/jobs/jobs.ts';
 import { enqueueNotification, nudgeOutbox } from '../../platform/notifications/outbox.ts';
-import { listBookedAheadAwaitingReminder } from './admin-store.ts';
+import { listUnitBookedAhead } from './admin-store.ts';
 import { reminderMoment } from './reminder-time.ts';
 import { findAppointment, findSettings } from './store.ts';
 
@@ -64,7 +64,10 @@ async function scheduleReminders(tx: Tx, clock: Clock, appointments: { id: strin
  * The jobs are written a thousand to a statement.
  */
 export async function rescheduleUnitReminders(tx: Tx, clock: Clock, unitId: string, hoursBefore: number): Promise<number> {
-  const ahead = await listBookedAheadAwaitingReminder(tx, unitId, clock.now(), KEY_PREFIX);
+  const booked = await listUnitBookedAhead(tx, unitId, clock.now());
+  // A reminder already sent is not sent again (the patient may have changed e-mail or SMS since).
+  const sent = await jobsDone(tx, booked.map((appointment) => reminderKey(appointment.id)));
+  const ahead = booked.filter((appointment) => !sent.has(reminderKey(appointment.id)));
   await scheduleReminders(tx, clock, ahead, hoursBefore);
   return ahead.length;
 }

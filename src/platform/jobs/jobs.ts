@@ -2,7 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Database, Tx } from '../db/database.ts';
 import { afterFailure, MAX_ATTEMPTS, shortError } from '../notifications/retry.ts';
 import type { WorkerLog } from '../notifications/worker.ts';
-import { cancelPendingJobs, claimDueJobs, markJobDone, markJobFailed, markJobRetry, upsertJobs, type ClaimedJob } from './store.ts';
+import { cancelPendingJobs, claimDueJobs, findDoneKeys, markJobDone, markJobFailed, markJobRetry, upsertJobs, type ClaimedJob } from './store.ts';
 
 /**
  * Durable scheduled jobs (an appointment's reminder, later deadlines): a row in `jobs`, written
@@ -72,6 +72,11 @@ export async function scheduleJobs(tx: Tx, clock: Clock, many: ScheduledJob[]): 
 /** Cancels the pending job with this key; false when there was none (already run, cancelled, or never scheduled). */
 export async function cancelJob(tx: Tx, key: string): Promise<boolean> {
   return (await cancelPendingJobs(tx, [key])) > 0;
+}
+
+/** Which of these keys are jobs that have already run (a reminder sent, say), so they are not scheduled again. */
+export async function jobsDone(tx: Tx, keys: string[]): Promise<Set<string>> {
+  return findDoneKeys(tx, keys);
 }
 
 /** cancelJob for many keys at once; how many pending jobs were cancelled. */

@@ -157,3 +157,16 @@ export async function deleteFinishedJobs(
     .returning({ id: jobs.id });
   return rows.length;
 }
+
+/** Which of these keys belong to jobs that have run (done). */
+export async function findDoneKeys(tx: Tx, keys: string[]): Promise<Set<string>> {
+  const done = new Set<string>();
+  for (let start = 0; start < keys.length; start += ROWS_PER_STATEMENT) {
+    const rows = await tx
+      .select({ key: jobs.key })
+      .from(jobs)
+      .where(and(inArray(jobs.key, keys.slice(start, start + ROWS_PER_STATEMENT)), eq(jobs.status, 'done')));
+    for (const row of rows) done.add(row.key);
+  }
+  return done;
+}
