@@ -28,9 +28,9 @@ describe('the demo region’s web booking', () => {
     const clock = fixedClock('2026-11-23T09:00:00Z');
     await loadContent(handle.db, clock, { demoMode: true });
 
-    const types = await executeRows<{ hsa_id: string; name: string; channel: string; bookable_online_by: string; published: boolean; cancellation_hours: number }>(
+    const types = await executeRows<{ hsa_id: string; name: string; channel: string; bookable_online_by: string; published: boolean; cancellation_hours: number; max_upcoming_per_patient: number | null }>(
       handle.db,
-      sql`select u.hsa_id, v.name, v.channel, v.bookable_online_by, v.published, v.cancellation_hours from visit_types v join care_units u on u.id = v.unit_id order by u.hsa_id, v.name`,
+      sql`select u.hsa_id, v.name, v.channel, v.bookable_online_by, v.published, v.cancellation_hours, v.max_upcoming_per_patient from visit_types v join care_units u on u.id = v.unit_id order by u.hsa_id, v.name`,
     );
     const ekby = types.filter((row) => row.hsa_id === EKBY);
     expect(ekby.map((row) => row.name)).toEqual([
@@ -45,6 +45,15 @@ describe('the demo region’s web booking', () => {
     expect(ekby.find((row) => row.name.startsWith('Provtagning'))).toMatchObject({ bookable_online_by: 'anyone', published: true });
     expect(ekby.find((row) => row.name.startsWith('Video'))).toMatchObject({ channel: 'video', bookable_online_by: 'listed' });
     expect(types.filter((row) => row.hsa_id === HEART).every((row) => row.cancellation_hours === 72)).toBe(true);
+    // One upcoming time per patient online for the doctor's, video and phone visits; the rest without a limit.
+    expect(Object.fromEntries(ekby.map((row) => [row.name, row.max_upcoming_per_patient]))).toEqual({
+      'Besök hos sjuksköterska 30 min': null,
+      'Hälsosamtal 60 min': null,
+      'Läkarbesök 30 min': 1,
+      'Provtagning 15 min': null,
+      'Telefontid sjuksköterska 15 min': 1,
+      'Videobesök hos läkare 20 min': 1,
+    });
 
     const settings = await executeRows<{ hsa_id: string; reminder_hours_before: number; booking_horizon_days: number }>(
       handle.db,
