@@ -22,28 +22,9 @@ import {
   unitParamsSchema,
 } from './contract.ts';
 import { startUnreadSweep } from './notify.ts';
-import {
-  addColleague,
-  chatColleagues,
-  chatStatus,
-  endChat,
-  getChatHours,
-  getMyChat,
-  getUnitChat,
-  leaveQueue,
-  listMyChats,
-  patientMessage,
-  patientRead,
-  patientTyping,
-  setChatHours,
-  staffMessage,
-  staffQueue,
-  staffRead,
-  staffTyping,
-  startChat,
-  takeNext,
-  transferChat,
-} from './service.ts';
+import { chatStatus, getChatHours, setChatHours } from './hours-service.ts';
+import { getMyChat, leaveQueue, listMyChats, patientMessage, patientRead, patientTyping, startChat } from './patient-service.ts';
+import { addColleague, chatColleagues, endChat, getUnitChat, staffMessage, staffQueue, staffRead, staffTyping, takeNext, transferChat } from './staff-service.ts';
 
 const done = z.object({ ok: z.literal(true) });
 
