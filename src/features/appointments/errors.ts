@@ -2,10 +2,8 @@ import { AppError } from '../../platform/errors.ts';
 import type { BookingRefusal } from './model.ts';
 import { visitTimeText } from './patient-model.ts';
 
-/** "a", "a och b", "a, b och c" / "a and b". */
-function listText(items: string[], and: string): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
-}
+/** "a", "a och b", "a, b och c" / "a, b and c". */
+const lists = { sv: new Intl.ListFormat('sv-SE', { type: 'conjunction' }), en: new Intl.ListFormat('en-GB', { type: 'conjunction' }) };
 
 const countWords = { sv: ['en', 'två', 'tre'], en: ['one', 'two', 'three'] };
 const countText = (n: number, language: 'sv' | 'en') => countWords[language][n - 1] ?? String(n);
@@ -17,7 +15,7 @@ const countText = (n: number, language: 'sv' | 'en') => countWords[language][n -
  * finns"), since a guardian or proxy may be booking for someone else.
  */
 function bookingLimitReached(visitTypeName: string, limit: number, held: { id: string; startsAt: Date; mayRebook: boolean }[], now: Date) {
-  const times = (language: 'sv' | 'en') => listText(held.map((visit) => visitTimeText(visit.startsAt, language, now)), language === 'sv' ? 'och' : 'and');
+  const times = (language: 'sv' | 'en') => lists[language].format(held.map((visit) => visitTimeText(visit.startsAt, language, now)));
   const one = held.length === 1;
   const movable = held.some((visit) => visit.mayRebook);
   return new AppError(

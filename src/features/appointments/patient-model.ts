@@ -43,6 +43,11 @@ export function visitsAtBookingLimit<T extends Visit>(visits: T[], limit: number
   return upcoming.length >= limit ? upcoming : null;
 }
 
+/** The times held at a booking limit as the patient is told of them: each, and whether it may still be moved online. */
+export function heldTimes<T extends Visit & { id: string }>(held: T[], cancellationHours: number, now: Date): { id: string; startsAt: Date; mayRebook: boolean }[] {
+  return held.map((visit) => ({ id: visit.id, startsAt: visit.startsAt, mayRebook: changeRefusal(visit, cancellationHours, now) === null }));
+}
+
 /** Why the patient cannot cancel or move the visit online now, or null if they can (D2, D4). */
 export type ChangeRefusal = 'not_booked' | 'deadline_passed';
 

@@ -9,7 +9,7 @@ import { offeredSlots } from './availability.ts';
 import { appointmentErrors } from './errors.ts';
 import { onlineBookingRefusal, type Channel, type OnlineBookers } from './model.ts';
 import { SOONEST_DEFAULT, type BookingUnits, type SlotList, type SlotQuery, type UnitVisitTypes } from './patient-contract.ts';
-import { changeRefusal, lastBookableDate, visitsAtBookingLimit } from './patient-model.ts';
+import { heldTimes, lastBookableDate, visitsAtBookingLimit } from './patient-model.ts';
 import { bookedWithOf, bookingRefusalFor, isListed, reachOf, unitCardOf, unitCards, visitTypeSummary, webBookingUnits, type PatientReach } from './patient-views.ts';
 import { findSettings, findVisitType, listPatientAppointments, listResourcesOffering, listVisitTypes, type AppointmentRow, type VisitTypeRow } from './store.ts';
 
@@ -92,7 +92,7 @@ export async function unitVisitTypes(context: ServiceContext, actor: CitizenActo
       visitTypes: shown.map(({ type, refusal }) => ({
         ...visitTypeSummary(type),
         refusal: refusal as 'not_bookable_online' | 'listed_patients_only' | null,
-        bookedAtLimit: (held.get(type.id) ?? []).map((row) => ({ id: row.id, startsAt: row.startsAt.toISOString(), mayRebook: changeRefusal(row, type.cancellationHours, now) === null })),
+        bookedAtLimit: heldTimes(held.get(type.id) ?? [], type.cancellationHours, now).map((time) => ({ ...time, startsAt: time.startsAt.toISOString() })),
       })),
       notAllBookable: !bookingOffered || refusals.length === 0 || refusals.some(({ refusal }) => refusal !== null),
       ...caseTypes,

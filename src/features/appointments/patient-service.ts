@@ -11,7 +11,7 @@ import { cancellationDeadline } from './model.ts';
 import { calendarEventOf } from './patient-calendar.ts';
 import { calendarFile } from './ics.ts';
 import { bookRequestSchema, rebookRequestSchema, type AppointmentList, type BookRequest, type PatientAppointment, type RebookRequest, type SlotList, type SlotQuery } from './patient-contract.ts';
-import { changeRefusal, splitVisits, visitsAtBookingLimit, withinHorizon } from './patient-model.ts';
+import { changeRefusal, heldTimes, splitVisits, visitsAtBookingLimit, withinHorizon } from './patient-model.ts';
 import { assertMayHandleAppointments, bookableVisitType, slotsOf } from './patient-offer.ts';
 import { appointmentView, bookedWithOf, reachOf, unitCardOf, unitCards, webBookingUnits } from './patient-views.ts';
 import { findAppointment, findResource, findSettings, findVisitType, listBookedNotOverOfType, listPatientAppointments, listResources, listVisitTypes, type AppointmentRow, type VisitTypeRow } from './store.ts';
@@ -77,8 +77,7 @@ async function assertUnderBookingLimit(tx: Tx, visitType: VisitTypeRow, patientI
   await tx.execute(sql`select pg_advisory_xact_lock(${PATIENT_BOOKING_LOCK_CLASS}, hashtext(${patientId}))`);
   const held = visitsAtBookingLimit(await listBookedNotOverOfType(tx, patientId, visitType.id, now), visitType.maxUpcomingPerPatient, now);
   if (!held) return;
-  const times = held.map((row) => ({ id: row.id, startsAt: row.startsAt, mayRebook: changeRefusal(row, visitType.cancellationHours, now) === null }));
-  throw appointmentErrors.bookingLimitReached(visitType.name, visitType.maxUpcomingPerPatient, times, now);
+  throw appointmentErrors.bookingLimitReached(visitType.name, visitType.maxUpcomingPerPatient, heldTimes(held, visitType.cancellationHours, now), now);
 }
 
 /** The horizon and the schedule resource of a new time; the booking itself checks the slot. */
