@@ -12,15 +12,22 @@ type NewJob = { name: string; key: string; runAt: Date; payload: Record<string, 
 /** Rows per statement: well under PostgreSQL's 65,535 bind parameters (seven a row). */
 const ROWS_PER_STATEMENT = 1_000;
 
+/** The items in runs of ROWS_PER_STATEMENT, a statement each. */
+function* perStatement<T>(items: T[]): Generator<T[]> {
+  for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT) yield items.slice(start, start + ROWS_PER_STATEMENT);
+}
+
+const asPending = (values: NewJob[]) => values.map((job) => ({ ...job, status: 'pending', attempts: 0 }));
+
 /**
  * Inserts the jobs, or replaces those with the same key: new time and payload, pending again,
  * attempts from 0. Many in one statement (a unit's reminders moved at once); keys must differ.
  */
 export async function upsertJobs(tx: Tx, values: NewJob[]): Promise<void> {
-  for (let start = 0; start < values.length; start += ROWS_PER_STATEMENT) {
+  for (const batch of perStatement(values)) {
     await tx
       .insert(jobs)
-      .values(values.slice(start, start + ROWS_PER_STATEMENT).map((job) => ({ ...job, status: 'pending', attempts: 0 })))
+      .values(asPending(batch))
       .onConflictDoUpdate({
         target: jobs.key,
         set: {
@@ -43,22 +50,19 @@ export async function upsertJobs(tx: Tx, values: NewJob[]): Promise<void> {
  * Keys must differ.
  */
 export async function insertJobsIfAbsent(tx: Tx, values: NewJob[]): Promise<void> {
-  for (let start = 0; start < values.length; start += ROWS_PER_STATEMENT) {
-    await tx
-      .insert(jobs)
-      .values(values.slice(start, start + ROWS_PER_STATEMENT).map((job) => ({ ...job, status: 'pending', attempts: 0 })))
-      .onConflictDoNothing({ target: jobs.key });
+  for (const batch of perStatement(values)) {
+    await tx.insert(jobs).values(asPending(batch)).onConflictDoNothing({ target: jobs.key });
   }
 }
 
 /** The pending jobs with these keys become cancelled; how many there were. */
 export async function cancelPendingJobs(tx: Tx, keys: string[]): Promise<number> {
   let cancelled = 0;
-  for (let start = 0; start < keys.length; start += ROWS_PER_STATEMENT) {
+  for (const batch of perStatement(keys)) {
     const rows = await tx
       .update(jobs)
       .set({ status: 'cancelled', lockedUntil: null })
-      .where(and(inArray(jobs.key, keys.slice(start, start + ROWS_PER_STATEMENT)), eq(jobs.status, 'pending')))
+      .where(and(inArray(jobs.key, batch), eq(jobs.status, 'pending')))
       .returning({ id: jobs.id });
     cancelled += rows.length;
   }
@@ -161,11 +165,11 @@ export async function deleteFinishedJobs(
 /** Which of these keys belong to jobs that have run (done). */
 export async function findDoneKeys(tx: Tx, keys: string[]): Promise<Set<string>> {
   const done = new Set<string>();
-  for (let start = 0; start < keys.length; start += ROWS_PER_STATEMENT) {
+  for (const batch of perStatement(keys)) {
     const rows = await tx
       .select({ key: jobs.key })
       .from(jobs)
-      .where(and(inArray(jobs.key, keys.slice(start, start + ROWS_PER_STATEMENT)), eq(jobs.status, 'done')));
+      .where(and(inArray(jobs.key, batch), eq(jobs.status, 'done')));
     for (const row of rows) done.add(row.key);
   }
   return done;
