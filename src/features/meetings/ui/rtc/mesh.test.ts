@@ -28,7 +28,10 @@ class FakePeerConnection {
   getTransceivers() {
     return [];
   }
-  async setRemoteDescription(description: unknown) {
+  /** A description this connection cannot take (another connection's m-lines or DTLS role). */
+  static refuse: ((description: { sdp: string }) => boolean) | null = null;
+  async setRemoteDescription(description: { sdp: string }) {
+    if (FakePeerConnection.refuse?.(description)) throw new DOMException('The order of m-lines in subsequent offer does not match', 'InvalidAccessError');
     this.remote.push(description);
     this.remoteDescription = description;
   }
@@ -44,6 +47,7 @@ class FakePeerConnection {
 
 beforeEach(() => {
   FakePeerConnection.made = [];
+  FakePeerConnection.refuse = null;
   vi.stubGlobal('RTCPeerConnection', FakePeerConnection);
   vi.stubGlobal('window', { setTimeout: () => 0, clearTimeout: () => {} });
 });
@@ -70,6 +74,24 @@ describe('the mesh', () => {
     expect(m.remotes().map((remote) => remote.id)).toEqual(['a']);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(FakePeerConnection.made[0]!.remote).toEqual([{ type: 'offer', sdp: 'v=0' }]);
+  });
+
+  it('follows the other side onto a new connection of the same tab: a fresh one answers the offer the old one could not take', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const m = mesh();
+    m.sync([{ id: 'a', clientId: 'tab-a', hold: { audio: true, video: false } }]);
+    const first = FakePeerConnection.made[0]!;
+    m.handleSignal(offer('a', 'tab-a'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Their page started its mesh over: the old connection cannot apply its next offer.
+    FakePeerConnection.refuse = () => first.remote.length > 0;
+    m.handleSignal({ ...offer('a', 'tab-a'), payload: { description: { type: 'offer', sdp: 'v=0 new' } } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(first.closed).toBe(true);
+    expect(FakePeerConnection.made).toHaveLength(2);
+    expect(FakePeerConnection.made[1]!.remote).toEqual([{ type: 'offer', sdp: 'v=0 new' }]);
+    expect(m.remotes().map((remote) => remote.id)).toEqual(['a']);
   });
 
   it('starts afresh when the other side comes back in a new tab', () => {

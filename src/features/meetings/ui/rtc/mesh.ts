@@ -126,11 +126,23 @@ export class Mesh {
         entry.state = state;
         this.options.onChange();
       },
+      onIncompatible: (description) => this.startOver(id, entry, description),
     });
     this.entries.set(id, entry);
     if (this.videoOverride) void entry.peer.replaceVideoTrack(this.videoOverride);
     this.options.onChange();
     return entry;
+  }
+
+  /**
+   * The other side is on a new connection this one cannot follow: a fresh one replaces it. An
+   * offer is answered by the fresh one; after a stale answer the fresh one offers by itself.
+   */
+  private startOver(id: string, broken: Entry, description: RTCSessionDescriptionInit) {
+    if (this.entries.get(id) !== broken) return;
+    this.drop(id);
+    const fresh = this.connect(id, broken.clientId, broken.hold);
+    if (description.type === 'offer') void fresh.peer.handle({ description });
   }
 
   private drop(id: string) {

@@ -27,7 +27,17 @@ export type PeerOptions = {
   send: (payload: SignalPayload) => void;
   onRemoteStream: (stream: MediaStream) => void;
   onStateChange: (state: RTCPeerConnectionState) => void;
+  /**
+   * The other side's description cannot be applied to this connection at all: they are on a new
+   * RTCPeerConnection under the same tab (their page's mesh started over: media reopened, or let
+   * in while the answer to an earlier offer was on its way), so the m-lines or DTLS roles no longer
+   * match. Only a new connection can follow; the mesh makes one and hands it an offer.
+   */
+  onIncompatible: (description: RTCSessionDescriptionInit) => void;
 };
+
+/** What setRemoteDescription throws for a description of another connection (not a passing state race). */
+const isIncompatible = (error: unknown) => error instanceof DOMException && (error.name === 'InvalidAccessError' || error.name === 'OperationError');
 
 /** How long the polite side waits for the other's offer before offering itself. */
 const POLITE_WAIT_MS = 1500;
@@ -155,7 +165,15 @@ export class Peer {
       this.ignoreOffer = !this.options.polite && collision;
       if (this.ignoreOffer) return;
       this.settingRemoteAnswer = description.type === 'answer';
-      await this.pc.setRemoteDescription(description);
+      try {
+        await this.pc.setRemoteDescription(description);
+      } catch (error) {
+        this.settingRemoteAnswer = false;
+        if (!isIncompatible(error)) throw error;
+        console.warn('meeting: the other side started a new connection; following it', error);
+        this.options.onIncompatible(description);
+        return;
+      }
       this.settingRemoteAnswer = false;
       for (const candidate of this.pendingCandidates.splice(0)) await this.addCandidate(candidate);
       if (description.type === 'offer') {
