@@ -29,9 +29,9 @@ class FakePeerConnection {
     return [];
   }
   /** A description this connection cannot take (another connection's m-lines or DTLS role). */
-  static refuse: ((description: { sdp: string }) => boolean) | null = null;
+  static refuse: ((connection: FakePeerConnection) => boolean) | null = null;
   async setRemoteDescription(description: { sdp: string }) {
-    if (FakePeerConnection.refuse?.(description)) throw new DOMException('The order of m-lines in subsequent offer does not match', 'InvalidAccessError');
+    if (FakePeerConnection.refuse?.(this)) throw new DOMException('The order of m-lines in subsequent offer does not match', 'InvalidAccessError');
     this.remote.push(description);
     this.remoteDescription = description;
   }
@@ -84,7 +84,7 @@ describe('the mesh', () => {
     m.handleSignal(offer('a', 'tab-a'));
     await new Promise((resolve) => setTimeout(resolve, 0));
     // Their page started its mesh over: the old connection cannot apply its next offer.
-    FakePeerConnection.refuse = () => first.remote.length > 0;
+    FakePeerConnection.refuse = (connection) => connection === first;
     m.handleSignal({ ...offer('a', 'tab-a'), payload: { description: { type: 'offer', sdp: 'v=0 new' } } });
     await new Promise((resolve) => setTimeout(resolve, 0));
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -92,6 +92,15 @@ describe('the mesh', () => {
     expect(FakePeerConnection.made).toHaveLength(2);
     expect(FakePeerConnection.made[1]!.remote).toEqual([{ type: 'offer', sdp: 'v=0 new' }]);
     expect(m.remotes().map((remote) => remote.id)).toEqual(['a']);
+  });
+
+  it('does not start over and over when even a fresh connection cannot take the offer', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const m = mesh();
+    FakePeerConnection.refuse = () => true;
+    m.handleSignal(offer('a', 'tab-a'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(FakePeerConnection.made).toHaveLength(1);
   });
 
   it('starts afresh when the other side comes back in a new tab', () => {

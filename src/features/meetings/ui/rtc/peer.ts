@@ -165,11 +165,13 @@ export class Peer {
       this.ignoreOffer = !this.options.polite && collision;
       if (this.ignoreOffer) return;
       this.settingRemoteAnswer = description.type === 'answer';
+      // Only a connection that was already set up can be out of step; a fresh one that cannot take a description never could.
+      const established = this.pc.remoteDescription !== null;
       try {
         await this.pc.setRemoteDescription(description);
       } catch (error) {
         this.settingRemoteAnswer = false;
-        if (!isIncompatible(error)) throw error;
+        if (!established || !isIncompatible(error)) throw error;
         console.warn('meeting: the other side started a new connection; following it', error);
         this.options.onIncompatible(description);
         return;
